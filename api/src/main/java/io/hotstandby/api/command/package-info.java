@@ -1,0 +1,2 @@
+/** Operator commands and their results (SPEC A10). */
+package io.hotstandby.api.command;

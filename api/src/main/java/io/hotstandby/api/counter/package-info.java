@@ -1,0 +1,2 @@
+/** Counter ids readable from outside the process (SPEC F2). */
+package io.hotstandby.api.counter;

@@ -1,0 +1,28 @@
+package io.hotstandby.api.entry;
+
+/**
+ * Flyweight view of one received last-hop record (SPEC B5); see {@link EntryReader} for the lifetime rules.
+ * Addresses: {@code ipVersion} is 4 or 6; the {@code *Ipv4()} getters return the IPv4 address as a
+ * big-endian int; the {@code *Ip(byte[])} getters copy 4 or 16 bytes into {@code dst} (at least 16
+ * long) and return the number copied.
+ */
+public interface LastHopReader extends EntryReader
+{
+    /** @return 4 or 6. */
+    int ipVersion();
+
+    /** @return next-hop IPv4 address as a big-endian int. */
+    int nextHopIpv4();
+
+    /** @param dst at least 16 bytes. @return bytes copied. */
+    int nextHopIp(byte[] dst);
+
+    /** @return incoming interface index. */
+    int ifIndex();
+
+    /** @param dst at least 6 bytes; receives the MAC. */
+    void mac(byte[] dst);
+
+    /** @return VRF id. */
+    int vrf();
+}

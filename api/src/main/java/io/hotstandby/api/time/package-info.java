@@ -1,0 +1,2 @@
+/** The injectable clock (SPEC F5, G8). */
+package io.hotstandby.api.time;
