@@ -212,6 +212,27 @@ public final class FrameReader
         return result;
     }
 
+    /**
+     * Validates a frame body (no length prefix) and, when it is accepted, delivers its messages to
+     * {@code handler}.
+     *
+     * @param buffer  holding the bytes.
+     * @param offset  of the first message header.
+     * @param length  exactly the body length, bytes.
+     * @param handler receives every message of an accepted body.
+     * @return {@link FrameRejection#OK} or why the body is refused.
+     */
+    public FrameRejection readBody(
+        final DirectBuffer buffer, final int offset, final int length, final FrameMessageHandler handler)
+    {
+        final FrameRejection result = validateBody(buffer, offset, length);
+        if (FrameRejection.OK == result)
+        {
+            forEach(handler);
+        }
+        return result;
+    }
+
     /** @return the outcome of the last validation. */
     public FrameRejection rejection()
     {

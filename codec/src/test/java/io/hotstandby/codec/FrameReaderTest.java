@@ -50,7 +50,7 @@ import static org.quicktheories.generators.SourceDSL.integers;
 class FrameReaderTest
 {
     private static final ByteOrder LE = ByteOrder.LITTLE_ENDIAN;
-    private static final int EXAMPLES = 200;
+    private static final int EXAMPLES = 500;
     private static final int CURRENT = WireSchema.CONTROL.schemaVersion();
     private static final EnumSet<FrameRejection> BODY_DAMAGE = EnumSet.of(
         FrameRejection.BAD_FRAME_LENGTH,
@@ -161,7 +161,7 @@ class FrameReaderTest
     @Test
     void truncatedFramesAreRefusedAtEveryCutPoint()
     {
-        qt().withFixedSeed(SEED).withExamples(40).forAll(schemas(), samples()).checkAssert((schema, s) ->
+        qt().withFixedSeed(SEED).withExamples(100).forAll(schemas(), samples()).checkAssert((schema, s) ->
         {
             final UnsafeBuffer frame = frame(schema, s);
             final FrameReader reader = reader(schema);

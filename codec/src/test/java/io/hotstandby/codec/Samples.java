@@ -13,7 +13,7 @@ import java.util.SplittableRandom;
 final class Samples
 {
     static final long SEED = 0x4853_4852L;
-    static final int EXAMPLES = 300;
+    static final int EXAMPLES = 1000;
 
     private static final long[] EXTREME_LONGS = { 0L, -1L, 1L, Long.MIN_VALUE, Long.MAX_VALUE };
     private static final int[] EXTREME_INTS = { 0, -1, 1, Integer.MIN_VALUE, Integer.MAX_VALUE };

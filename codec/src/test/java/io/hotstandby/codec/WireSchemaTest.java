@@ -97,6 +97,27 @@ class WireSchemaTest
     }
 
     @Test
+    void epochLeadsEveryControlMessageAndKeyAndOpLeadEveryEntry() throws Exception
+    {
+        for (final String name : CONTROL_MESSAGES)
+        {
+            final Class<?> decoder = Class.forName("io.hotstandby.codec.control." + name + "Decoder");
+            assertEquals(0, staticInt(decoder, "epochEncodingOffset"), name);
+        }
+        final String[] entries = { "FirewallSession", "NatPortBlock", "DhcpLease", "PortalUser", "LastHop", "CustomEntry" };
+        for (final String name : entries)
+        {
+            final Class<?> decoder = Class.forName("io.hotstandby.codec.replication." + name + "Decoder");
+            assertEquals(0, staticInt(decoder, "keyEncodingOffset"), name);
+            assertEquals(8, staticInt(decoder, "opEncodingOffset"), name);
+            final int templateId = ((MessageDecoderFlyweight)decoder.getConstructor().newInstance()).sbeTemplateId();
+            assertEquals(MessageLayout.KIND_ENTRY, WireSchema.REPLICATION.layout(templateId).kind, name);
+        }
+        assertEquals(0, io.hotstandby.codec.replication.EntryDeleteDecoder.keyEncodingOffset());
+        assertEquals(0, io.hotstandby.codec.replication.BatchHeaderDecoder.epochEncodingOffset());
+    }
+
+    @Test
     void unknownEnumCodesDecodeWithoutThrowing()
     {
         assertEquals(io.hotstandby.codec.replication.EntryOp.SBE_UNKNOWN, io.hotstandby.codec.replication.EntryOp.get((short)77));
