@@ -1,0 +1,680 @@
+package io.hotstandby.impl.pairing;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+
+import org.agrona.collections.Long2ObjectHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.hotstandby.api.NodeContext;
+import io.hotstandby.api.command.CommandResult;
+import io.hotstandby.api.command.OperatorCommand;
+import io.hotstandby.api.config.ConfigSyncMode;
+import io.hotstandby.api.config.PairConfig;
+import io.hotstandby.api.config.RolePolicy;
+import io.hotstandby.api.config.TrackMonitor;
+import io.hotstandby.api.counter.CounterId;
+import io.hotstandby.api.event.HotStandbyListener;
+import io.hotstandby.api.spi.Witness;
+import io.hotstandby.api.state.ChannelKind;
+import io.hotstandby.api.state.ChannelState;
+import io.hotstandby.api.state.FailoverState;
+import io.hotstandby.api.state.Role;
+import io.hotstandby.api.state.SwitchoverReason;
+import io.hotstandby.api.state.TrackState;
+import io.hotstandby.api.status.PeerStatus;
+import io.hotstandby.api.status.Switchover;
+import io.hotstandby.api.transport.FrameTransport;
+import io.hotstandby.codec.control.SwitchoverRefusal;
+import io.hotstandby.impl.configsync.ConfigBackup;
+import io.hotstandby.impl.counters.NodeCounters;
+import io.hotstandby.impl.replication.ReplicationControl;
+
+/**
+ * The pairing conductor of one member (SPEC A2-A8, A10, A11, C2, C3, D1, D4, D6, D7, G1-G3; Aeron's
+ * conductor): the one agent that owns all pairing state. Each duty cycle, given {@code nowNs}, it takes
+ * the host's inputs from the {@link ConductorProxy}, runs the {@link ControlChannel} (which detects),
+ * the {@link TakeoverPipeline} and the {@link FailoverStateMachine} (which decides), and publishes a
+ * {@link ConductorStatus}. It talks to the replication engine only through {@link ReplicationControl}.
+ *
+ * <p>Epoch fencing (G3): a control message whose epoch is lower than this member's is counted
+ * (FRAMES_REJECTED) and ignored; a higher one is adopted. Keepalives still prove liveness whatever
+ * their epoch, but a stale one changes nothing else.
+ *
+ * <p>Threading: one thread calls {@link #doWork(long)} (a library agent thread or the host's invoker
+ * thread); {@link #status()} is safe from any thread.
+ */
+public final class Conductor implements ChannelObserver, ElectionActions
+{
+    private static final Logger LOG = LoggerFactory.getLogger(Conductor.class);
+    private static final int INPUT_LIMIT = 16;
+
+    private final NodeContext context;
+    private final PairConfig config;
+    private final HotStandbyListener listener;
+    private final ReplicationControl replication;
+    private final NodeCounters counters;
+    private final ConductorProxy proxy;
+    private final ControlChannel channel;
+    private final FailoverStateMachine machine;
+    private final TakeoverPipeline pipeline;
+    private final ConfigBackup configBackup;
+    private final Witness witness;
+    private final Consumer<Object> inputHandler = this::onInput;
+    private final Long2ObjectHashMap<CompletableFuture<CommandResult>> relayed = new Long2ObjectHashMap<>();
+
+    private long nowNs;
+    private long inputVersion = -1;
+    private long nextRelayId = 1;
+    private boolean started;
+    private boolean closed;
+    private boolean peerRoleKnown;
+    private boolean configExportDue;
+    private int lastPeerNodeId;
+    private long staleMessages;
+    private boolean dirty = true;
+    private ChannelState controlState = ChannelState.DOWN;
+    private String refusalReason;
+    private Switchover lastSwitchover;
+    private long lastConfigSyncEpochMs;
+    private Boolean configConsistent;
+    private volatile ConductorStatus status;
+
+    /**
+     * @param context     the node's context.
+     * @param transport   the control-channel transport.
+     * @param replication the replication engine seam.
+     * @param counters    the node's counters.
+     * @param proxy       where host inputs arrive.
+     */
+    public Conductor(final NodeContext context, final FrameTransport transport, final ReplicationControl replication,
+        final NodeCounters counters, final ConductorProxy proxy)
+    {
+        this.context = context;
+        this.config = context.config();
+        this.listener = context.listener();
+        this.replication = replication;
+        this.counters = counters;
+        this.proxy = proxy;
+        this.witness = context.witness();
+        this.channel = new ControlChannel(config, transport, this, context.clock(),
+            counters.get(CounterId.KEEPALIVES_MISSED), counters.get(CounterId.PAIRINGS_REFUSED),
+            counters.get(CounterId.FRAMES_REJECTED));
+        this.machine = new FailoverStateMachine(config, this, witness != null);
+        this.pipeline = new TakeoverPipeline(context, replication, counters.get(CounterId.HOOK_FAILURES));
+        this.configBackup = new ConfigBackup(context.configProviders(), config.mode(), listener);
+        publish();
+    }
+
+    /** @param nowNs starts the silence timer and opens the control channel. */
+    public void start(final long nowNs)
+    {
+        this.nowNs = nowNs;
+        started = true;
+        counters.get(CounterId.STATE).setOrdered(machine.state().code());
+        counters.get(CounterId.ROLE).setOrdered(machine.role().code());
+        machine.start(nowNs);
+        channel.start(nowNs);
+        dirty = true;
+    }
+
+    /**
+     * One duty cycle.
+     *
+     * @param nowNs the time read once by the caller, ns.
+     * @return work done.
+     */
+    public int doWork(final long nowNs)
+    {
+        if (!started || closed)
+        {
+            return 0;
+        }
+        this.nowNs = nowNs;
+        int work = proxy.drain(inputHandler, INPUT_LIMIT);
+        work += readLevelInputs();
+        channel.local(machine.epoch(), machine.health(), machine.state(), machine.role(), replication.isReady());
+        work += channel.doWork(nowNs);
+        work += pipeline.doWork(nowNs);
+        if (!channel.isUp() || peerRoleKnown)
+        {
+            work += machine.doWork(nowNs);
+        }
+        if (configExportDue && channel.isUp())
+        {
+            configExportDue = !configBackup.exportAll(channel.publisher());
+            if (!configExportDue)
+            {
+                lastConfigSyncEpochMs = context.clock().epochMillis();
+                dirty = true;
+            }
+        }
+        work += channel.flush();
+        if (dirty)
+        {
+            publish();
+        }
+        return work;
+    }
+
+    /** @return the latest published snapshot; any thread. */
+    public ConductorStatus status()
+    {
+        return status;
+    }
+
+    /** @return the state machine, for tests of this package. */
+    FailoverStateMachine machine()
+    {
+        return machine;
+    }
+
+    /** Closes the control channel (the peer sees the close at once) and refuses pending commands. */
+    public void close()
+    {
+        if (closed)
+        {
+            return;
+        }
+        closed = true;
+        channel.close();
+        relayed.values().forEach(f -> f.complete(null));
+        relayed.clear();
+    }
+
+    // ------------------------------------------------------------------ host inputs
+
+    private void onInput(final Object input)
+    {
+        if (input instanceof ConductorProxy.Command c)
+        {
+            onCommand(c.command(), c.future());
+        }
+        else if (input instanceof ConductorProxy.ConfigChange c)
+        {
+            onConfigChange(c.module(), c.change());
+        }
+        else if (input instanceof ConductorProxy.Verdict v)
+        {
+            machine.onWitnessVerdict(v.verdict());
+        }
+    }
+
+    private int readLevelInputs()
+    {
+        final long version = proxy.version();
+        if (version == inputVersion)
+        {
+            return 0;
+        }
+        inputVersion = version;
+        int health = proxy.health();
+        SwitchoverReason reason = SwitchoverReason.HEALTH;
+        String detail = "health " + health;
+        for (final TrackMonitor track : config.monitoredTracks())
+        {
+            if (proxy.tracks().get(track.trackId()) == TrackState.NEGATIVE)
+            {
+                health = 0;
+                reason = SwitchoverReason.TRACK_NEGATIVE;
+                detail = "track " + track.trackId() + " negative";
+                break;
+            }
+        }
+        if (health > 0)
+        {
+            for (final String name : config.monitoredInterfaces())
+            {
+                if (Boolean.FALSE.equals(proxy.interfaces().get(name)))
+                {
+                    health = 0;
+                    reason = SwitchoverReason.INTERFACE_DOWN;
+                    detail = "monitored interface " + name + " down";
+                    break;
+                }
+            }
+        }
+        if (health > 0)
+        {
+            for (final Integer vlan : config.monitoredVlans())
+            {
+                if (Boolean.FALSE.equals(proxy.vlans().get(vlan)))
+                {
+                    health = 0;
+                    reason = SwitchoverReason.INTERFACE_DOWN;
+                    detail = "monitored VLAN " + vlan + " down";
+                    break;
+                }
+            }
+        }
+        if (health != machine.health())
+        {
+            dirty = true;
+        }
+        machine.health(health, reason, detail);
+        return 1;
+    }
+
+    private void onCommand(final OperatorCommand command, final CompletableFuture<CommandResult> future)
+    {
+        LOG.info("node {}: operator command {}", config.nodeId(), command);
+        switch (command)
+        {
+            case SYNC_CONFIG_NOW ->
+            {
+                if (context.configProviders().isEmpty())
+                {
+                    commandFinished(CommandResult.refused(command, "no configuration modules are registered"), future);
+                }
+                else if (!isConfigPrimary())
+                {
+                    commandFinished(CommandResult.refused(command,
+                        "only the primary backs up its configuration; this member is " + config.rolePolicy() +
+                        (config.rolePolicy() == RolePolicy.AUTO ? "/" + machine.role() : "")), future);
+                }
+                else if (!channel.isUp())
+                {
+                    commandFinished(CommandResult.refused(command, "the peer is not connected"), future);
+                }
+                else if (!configBackup.exportAll(channel.publisher()))
+                {
+                    configExportDue = true;
+                    commandFinished(CommandResult.refused(command,
+                        "the control channel is back-pressured; the export will be retried"), future);
+                }
+                else
+                {
+                    lastConfigSyncEpochMs = context.clock().epochMillis();
+                    dirty = true;
+                    commandFinished(CommandResult.done(command, "configuration of " + configBackup.modules().size() +
+                        " modules sent to the peer"), future);
+                }
+            }
+            case CHECK_CONSISTENCY_NOW ->
+            {
+                if (context.configProviders().isEmpty())
+                {
+                    commandFinished(CommandResult.refused(command, "no configuration modules are registered"), future);
+                }
+                else if (!channel.isUp())
+                {
+                    commandFinished(CommandResult.refused(command, "the peer is not connected"), future);
+                }
+                else
+                {
+                    final long id = nextRelayId++;
+                    if (channel.publisher().commandRequest(id, command))
+                    {
+                        relayed.put(id, future);
+                    }
+                    else
+                    {
+                        commandFinished(CommandResult.refused(command, "the control channel is back-pressured"), future);
+                    }
+                }
+            }
+            default -> machine.execute(command, future, nowNs);
+        }
+    }
+
+    private boolean isConfigPrimary()
+    {
+        return switch (config.rolePolicy())
+        {
+            case PRIMARY -> true;
+            case SECONDARY -> false;
+            case AUTO -> machine.role() == Role.ACTIVE;
+        };
+    }
+
+    private void onConfigChange(final String module, final byte[] change)
+    {
+        if (config.configSyncMode() != ConfigSyncMode.AUTO || !isConfigPrimary() || !channel.isUp())
+        {
+            LOG.debug("node {}: configuration change of {} not sent (mode {}, primary {}, peer up {})", config.nodeId(),
+                module, config.configSyncMode(), isConfigPrimary(), channel.isUp());
+            return;
+        }
+        if (configBackup.exportChange(channel.publisher(), module, change))
+        {
+            lastConfigSyncEpochMs = context.clock().epochMillis();
+            dirty = true;
+        }
+        else
+        {
+            LOG.warn("node {}: configuration change of {} could not be sent; a full export follows", config.nodeId(),
+                module);
+            configExportDue = true;
+        }
+    }
+
+    // ------------------------------------------------------------------ ElectionActions
+
+    @Override
+    public void stateChanged(final FailoverState from, final FailoverState to, final SwitchoverReason reason,
+        final long nowNs)
+    {
+        counters.get(CounterId.STATE).setOrdered(to.code());
+        dirty = true;
+        announce(reason);
+        listener.onStateChange(from, to, reason);
+    }
+
+    @Override
+    public void roleChanged(final Role from, final Role to, final long epoch, final SwitchoverReason reason,
+        final String detail, final long nowNs, final Runnable onPipelineDone)
+    {
+        counters.get(CounterId.ROLE).setOrdered(to.code());
+        counters.get(CounterId.EPOCH).setOrdered(epoch);
+        counters.get(CounterId.ROLE_CHANGES).increment();
+        lastSwitchover = new Switchover(from, to, reason, detail, context.clock().epochMillis(), epoch);
+        dirty = true;
+        channel.local(epoch, machine.health(), machine.state(), to, replication.isReady());
+        announce(reason);
+        replication.onRoleChange(to, epoch, nowNs);
+        listener.onRoleChange(from, to, epoch, reason, detail);
+        if (to == Role.ACTIVE || from == Role.ACTIVE)
+        {
+            pipeline.start(to == Role.ACTIVE, nowNs, onPipelineDone);
+        }
+        else if (onPipelineDone != null)
+        {
+            onPipelineDone.run();
+        }
+        if (to == Role.ACTIVE && config.rolePolicy() == RolePolicy.AUTO && channel.isUp() &&
+            config.configSyncMode() == ConfigSyncMode.AUTO && !context.configProviders().isEmpty())
+        {
+            configExportDue = true;
+        }
+    }
+
+    private void announce(final SwitchoverReason reason)
+    {
+        if (channel.isUp())
+        {
+            channel.publisher().epoch(machine.epoch());
+            channel.publisher().roleAnnounce(config.nodeId(), machine.state(), machine.role(), reason);
+        }
+    }
+
+    @Override
+    public boolean sendSwitchoverRequest(final long requestId, final SwitchoverReason reason)
+    {
+        return channel.isUp() && channel.publisher().switchoverRequest(requestId, config.nodeId(), reason);
+    }
+
+    @Override
+    public boolean sendSwitchoverResponse(final long requestId, final boolean accepted, final SwitchoverRefusal refusal)
+    {
+        if (!channel.isUp())
+        {
+            return false;
+        }
+        channel.publisher().epoch(machine.epoch());
+        return channel.publisher().switchoverResponse(requestId, config.nodeId(), accepted, refusal);
+    }
+
+    @Override
+    public void probeWitness(final long nowNs)
+    {
+        if (witness == null)
+        {
+            return;
+        }
+        try
+        {
+            witness.probe(lastPeerNodeId, proxy::witnessVerdict);
+        }
+        catch (final RuntimeException ex)
+        {
+            LOG.warn("node {}: witness probe threw; treated as UNKNOWN", config.nodeId(), ex);
+            proxy.witnessVerdict(Witness.Verdict.UNKNOWN);
+        }
+    }
+
+    @Override
+    public boolean isReady()
+    {
+        return replication.isReady();
+    }
+
+    @Override
+    public void commandFinished(final CommandResult result, final CompletableFuture<CommandResult> future)
+    {
+        LOG.info("node {}: {}", config.nodeId(), result);
+        listener.onCommandResult(result);
+        if (future != null)
+        {
+            future.complete(result);
+        }
+    }
+
+    // ------------------------------------------------------------------ ChannelObserver
+
+    @Override
+    public void onChannelState(final ChannelState state, final String reason, final long nowNs)
+    {
+        controlState = state;
+        dirty = true;
+        listener.onChannelChange(ChannelKind.CONTROL, state, reason);
+    }
+
+    @Override
+    public void onPeerUp(final PeerView peer, final long nowNs)
+    {
+        lastPeerNodeId = peer.nodeId;
+        refusalReason = null;
+        peerRoleKnown = false;
+        dirty = true;
+        machine.onPeerUp(peer, nowNs);
+        channel.publisher().epoch(machine.epoch());
+        announce(SwitchoverReason.ELECTION);
+        replication.onPeerUp(peer.nodeId, machine.epoch(), nowNs);
+        if (config.configSyncMode() == ConfigSyncMode.AUTO && isConfigPrimary() && !context.configProviders().isEmpty())
+        {
+            configExportDue = true;
+        }
+        configBackup.reset();
+    }
+
+    @Override
+    public void onPeerLost(final String reason, final long nowNs)
+    {
+        dirty = true;
+        peerRoleKnown = false;
+        for (final Map.Entry<Long, CompletableFuture<CommandResult>> e : new ArrayList<>(relayed.entrySet()))
+        {
+            commandFinished(CommandResult.refused(OperatorCommand.CHECK_CONSISTENCY_NOW, "the peer was lost: " + reason),
+                e.getValue());
+        }
+        relayed.clear();
+        replication.onPeerDown(nowNs);
+        machine.onPeerLost(reason, nowNs);
+    }
+
+    @Override
+    public void onPairingRefused(final String reason, final long nowNs)
+    {
+        refusalReason = reason;
+        dirty = true;
+        listener.onPairingRefused(reason);
+    }
+
+    @Override
+    public void onFrameRejected(final String reason)
+    {
+        listener.onProtocolError(ChannelKind.CONTROL, reason);
+    }
+
+    private boolean fresh(final long epoch, final String what)
+    {
+        if (!machine.observeEpoch(epoch))
+        {
+            staleMessages++;
+            counters.get(CounterId.FRAMES_REJECTED).increment();
+            LOG.debug("node {}: ignoring {} with stale epoch {} < {}", config.nodeId(), what, epoch, machine.epoch());
+            return false;
+        }
+        final PeerView peer = channel.peer();
+        peer.epoch = Math.max(peer.epoch, epoch);
+        counters.get(CounterId.EPOCH).setOrdered(machine.epoch());
+        return true;
+    }
+
+    @Override
+    public void onPeerStatus(final long epoch, final int health, final FailoverState state, final Role role,
+        final long nowNs)
+    {
+        if (!fresh(epoch, "keepalive"))
+        {
+            return;
+        }
+        final PeerView peer = channel.peer();
+        if (peer.health != health || peer.state != state || peer.role != role)
+        {
+            dirty = true;
+        }
+        peer.health = health;
+        peer.state = state;
+        peerRoleKnown = true;
+        machine.onPeerRole(role, nowNs);
+    }
+
+    @Override
+    public void onRoleAnnounce(final long epoch, final FailoverState state, final Role role,
+        final SwitchoverReason reason, final long nowNs)
+    {
+        if (!fresh(epoch, "role announce"))
+        {
+            return;
+        }
+        LOG.debug("node {}: peer announces {} {} at epoch {} ({})", config.nodeId(), state, role, epoch, reason);
+        channel.peer().state = state;
+        peerRoleKnown = true;
+        dirty = true;
+        machine.onPeerRole(role, nowNs);
+    }
+
+    @Override
+    public void onSwitchoverRequest(final long epoch, final long requestId, final SwitchoverReason reason,
+        final long nowNs)
+    {
+        if (!fresh(epoch, "switchover request"))
+        {
+            channel.publisher().epoch(machine.epoch());
+            channel.publisher().switchoverResponse(requestId, config.nodeId(), false, SwitchoverRefusal.STALE_EPOCH);
+            return;
+        }
+        machine.onSwitchoverRequest(requestId, reason, nowNs);
+    }
+
+    @Override
+    public void onSwitchoverResponse(final long epoch, final long requestId, final boolean accepted,
+        final SwitchoverRefusal refusal, final long nowNs)
+    {
+        if (fresh(epoch, "switchover response"))
+        {
+            machine.onSwitchoverResponse(requestId, accepted, refusal, nowNs);
+        }
+    }
+
+    @Override
+    public void onCommandRequest(final long epoch, final long requestId, final OperatorCommand command,
+        final long nowNs)
+    {
+        if (!fresh(epoch, "operator command"))
+        {
+            return;
+        }
+        if (command == OperatorCommand.CHECK_CONSISTENCY_NOW)
+        {
+            final boolean sent = configBackup.sendDigests(channel.publisher());
+            channel.publisher().commandResult(requestId, command, sent, sent ? "digests sent" : "back-pressured");
+        }
+        else
+        {
+            channel.publisher().commandResult(requestId, command, false, "not relayed between members");
+        }
+    }
+
+    @Override
+    public void onCommandResult(final long epoch, final long requestId, final OperatorCommand command,
+        final boolean done, final String reason, final long nowNs)
+    {
+        if (!fresh(epoch, "operator command result"))
+        {
+            return;
+        }
+        final CompletableFuture<CommandResult> future = relayed.remove(requestId);
+        if (future == null)
+        {
+            return;
+        }
+        if (!done)
+        {
+            commandFinished(CommandResult.refused(command, "the peer: " + reason), future);
+            return;
+        }
+        configBackup.sendDigests(channel.publisher());
+        final List<String> differing = configBackup.compare();
+        configConsistent = differing.isEmpty();
+        dirty = true;
+        commandFinished(CommandResult.done(command, differing.isEmpty() ? "configuration consistent" :
+            "configuration differs in modules " + differing), future);
+    }
+
+    @Override
+    public void onConfigChunk(final long epoch, final long transferId, final int chunkIndex, final boolean last,
+        final String module, final byte[] bytes)
+    {
+        if (!fresh(epoch, "configuration chunk"))
+        {
+            return;
+        }
+        if (isConfigPrimary())
+        {
+            LOG.warn("node {}: ignoring configuration of {} from the peer: configuration flows from the primary only",
+                config.nodeId(), module);
+            return;
+        }
+        final boolean change = transferId < 0;
+        final String refusal = configBackup.onChunk(module, Math.abs(transferId), chunkIndex, last, change, bytes);
+        if (refusal != null)
+        {
+            channel.onMalformed(refusal);
+            return;
+        }
+        if (last)
+        {
+            lastConfigSyncEpochMs = context.clock().epochMillis();
+            dirty = true;
+        }
+    }
+
+    @Override
+    public void onConfigDigest(final long epoch, final String module, final long digest)
+    {
+        if (fresh(epoch, "configuration digest"))
+        {
+            configBackup.onPeerDigest(module, digest);
+        }
+    }
+
+    // ------------------------------------------------------------------ status
+
+    private void publish()
+    {
+        dirty = false;
+        final PeerView p = channel.peer();
+        final PeerStatus peer = new PeerStatus(p.nodeId != 0 ? p.nodeId : lastPeerNodeId,
+            config.controlPeer().getHostAddress(), p.state, channel.isUp() ? p.role : null, p.softwareVersion, p.health,
+            p.priority);
+        status = new ConductorStatus(machine.state(), machine.role(), machine.epoch(), machine.health(), peer,
+            controlState, refusalReason, lastSwitchover, lastConfigSyncEpochMs, configConsistent, channel.isUp(),
+            staleMessages);
+    }
+}
