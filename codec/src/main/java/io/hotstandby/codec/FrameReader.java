@@ -30,7 +30,9 @@ import static io.hotstandby.codec.FrameDescriptor.VERSION_OFFSET;
  *
  * <p>The reader never throws for any bytes, never reads outside {@code [offset, offset + length)} and
  * allocates nothing per call. It is a single-threaded flyweight: one instance per channel, owned and
- * called by the agent that polls that channel.
+ * called by the agent that polls that channel. The bytes must not change between a validation and the
+ * walk over its messages ({@link #forEach}, {@link #nextMessage}); if they do, the walk stops early
+ * rather than read past the frame.
  * <pre>{@code
  * private final FrameReader reader = new FrameReader(WireSchema.REPLICATION);
  *
@@ -311,7 +313,15 @@ public final class FrameReader
         cursorTemplateId = buffer.getShort(position + TEMPLATE_ID_OFFSET, ORDER) & 0xFFFF;
         cursorVersion = buffer.getShort(position + VERSION_OFFSET, ORDER) & 0xFFFF;
         final MessageLayout layout = schema.layout(cursorTemplateId);
-        final int limit = varDataLimit(buffer, position + MESSAGE_HEADER_LENGTH + cursorBlockLength, layout, cursorVersion);
+        final int limit = null == layout ? -1 : varDataLimit(
+            buffer, position + MESSAGE_HEADER_LENGTH + cursorBlockLength, bodyEnd, layout, cursorVersion);
+        if (limit < 0)
+        {
+            // The bytes changed since validation: the caller broke the contract; stop rather than overrun.
+            cursorPosition = bodyEnd;
+            cursorMessageOffset = -1;
+            return false;
+        }
 
         cursorMessageOffset = position;
         cursorMessageLength = limit - position;
@@ -469,14 +479,26 @@ public final class FrameReader
     }
 
     private static int varDataLimit(
-        final DirectBuffer buffer, final int blockEnd, final MessageLayout layout, final int version)
+        final DirectBuffer buffer, final int blockEnd, final int end, final MessageLayout layout, final int version)
     {
+        if (blockEnd > end)
+        {
+            return -1;
+        }
         int limit = blockEnd;
         for (int i = 0, n = layout.varDataCount(); i < n; i++)
         {
             if (layout.varSinceVersion(i) <= version)
             {
+                if (end - limit < VAR_DATA_LENGTH_FIELD_LENGTH)
+                {
+                    return -1;
+                }
                 limit += VAR_DATA_LENGTH_FIELD_LENGTH + (buffer.getShort(limit, ORDER) & 0xFFFF);
+                if (limit > end)
+                {
+                    return -1;
+                }
             }
         }
         return limit;

@@ -531,6 +531,19 @@ class FrameReaderTest
     }
 
     @Test
+    void walkStopsWhenBytesChangeAfterValidation()
+    {
+        qt().withFixedSeed(SEED).withExamples(EXAMPLES).forAll(samples()).checkAssert((s) ->
+        {
+            final UnsafeBuffer frame = controlFrame(s);
+            assertEquals(FrameRejection.OK, controlReader.validateFrame(frame, 0, frame.capacity()));
+            final int softwareLengthOffset = FRAME_BODY_OFFSET + MESSAGE_HEADER_LENGTH + HelloDecoder.BLOCK_LENGTH;
+            frame.putShort(softwareLengthOffset, (short)0xFFFF, LE);
+            assertTrue(controlReader.forEach((schemaId, templateId, blockLength, version, buffer, offset, length) -> {}) < 4);
+        });
+    }
+
+    @Test
     void rejectsMaxFrameLengthOutOfRange()
     {
         assertEquals(MAX_FRAME_LENGTH, new FrameReader(WireSchema.CONTROL).maxFrameLength());
