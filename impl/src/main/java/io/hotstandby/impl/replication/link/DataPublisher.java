@@ -1,0 +1,151 @@
+package io.hotstandby.impl.replication.link;
+
+import io.hotstandby.api.transport.FrameLink;
+import io.hotstandby.codec.replication.AckEncoder;
+import io.hotstandby.codec.replication.BulkBeginEncoder;
+import io.hotstandby.codec.replication.BulkEndEncoder;
+import io.hotstandby.codec.replication.MessageHeaderEncoder;
+import io.hotstandby.codec.replication.ReplicationHeartbeatEncoder;
+import io.hotstandby.codec.replication.ResyncReason;
+import io.hotstandby.codec.replication.ResyncRequestEncoder;
+
+/**
+ * Encodes the data channel's small control messages (Ack, ResyncRequest, BulkBegin, BulkEnd,
+ * ReplicationHeartbeat) in place into a claimed frame of the data link (SPEC B3, B4, G6), with the
+ * generated encoders kept in fields. Each method returns false when the link cannot take the frame
+ * now (back-pressure or not connected); the caller retries on a later duty cycle.
+ *
+ * <p>Threading: replication agent thread only.
+ */
+public final class DataPublisher
+{
+    private static final int HEADER = MessageHeaderEncoder.ENCODED_LENGTH;
+
+    private final MessageHeaderEncoder header = new MessageHeaderEncoder();
+    private final AckEncoder ack = new AckEncoder();
+    private final ResyncRequestEncoder resync = new ResyncRequestEncoder();
+    private final BulkBeginEncoder bulkBegin = new BulkBeginEncoder();
+    private final BulkEndEncoder bulkEnd = new BulkEndEncoder();
+    private final ReplicationHeartbeatEncoder heartbeat = new ReplicationHeartbeatEncoder();
+    private FrameLink link;
+
+    /** @param link the connected data link to write to, or null. */
+    public void link(final FrameLink link)
+    {
+        this.link = link;
+    }
+
+    /** @return the current link, or null. */
+    public FrameLink link()
+    {
+        return link;
+    }
+
+    /** @return true when a link is set and connected. */
+    public boolean connected()
+    {
+        return link != null && link.state() == FrameLink.State.CONNECTED;
+    }
+
+    /**
+     * @param epoch   the receiver's epoch.
+     * @param acked   every entry up to this one was received.
+     * @param applied every entry up to this one was applied.
+     * @return true when written.
+     */
+    public boolean ack(final long epoch, final long acked, final long applied)
+    {
+        final int offset = claim(HEADER + AckEncoder.BLOCK_LENGTH);
+        if (offset < 0)
+        {
+            return false;
+        }
+        ack.wrapAndApplyHeader(link.buffer(), offset, header).epoch(epoch).ackedSequence(acked).appliedSequence(applied);
+        link.commit(HEADER + AckEncoder.BLOCK_LENGTH);
+        return true;
+    }
+
+    /**
+     * @param epoch  the epoch of the stream the receiver follows.
+     * @param from   first sequence wanted, 0 for a bulk backup.
+     * @param reason why.
+     * @return true when written.
+     */
+    public boolean resync(final long epoch, final long from, final ResyncReason reason)
+    {
+        final int offset = claim(HEADER + ResyncRequestEncoder.BLOCK_LENGTH);
+        if (offset < 0)
+        {
+            return false;
+        }
+        resync.wrapAndApplyHeader(link.buffer(), offset, header).epoch(epoch).fromSequence(from).reason(reason);
+        link.commit(HEADER + ResyncRequestEncoder.BLOCK_LENGTH);
+        return true;
+    }
+
+    /**
+     * @param epoch         the sender's epoch.
+     * @param bulkId        the bulk's id.
+     * @param startSequence the first sequence of the bulk.
+     * @return true when written.
+     */
+    public boolean bulkBegin(final long epoch, final long bulkId, final long startSequence)
+    {
+        final int offset = claim(HEADER + BulkBeginEncoder.BLOCK_LENGTH);
+        if (offset < 0)
+        {
+            return false;
+        }
+        bulkBegin.wrapAndApplyHeader(link.buffer(), offset, header).epoch(epoch).bulkId(bulkId).startSequence(startSequence);
+        link.commit(HEADER + BulkBeginEncoder.BLOCK_LENGTH);
+        return true;
+    }
+
+    /**
+     * @param epoch       the sender's epoch.
+     * @param bulkId      the bulk's id.
+     * @param endSequence the last sequence the bulk's snapshot covers.
+     * @param entryCount  entries read from the snapshot.
+     * @return true when written.
+     */
+    public boolean bulkEnd(final long epoch, final long bulkId, final long endSequence, final long entryCount)
+    {
+        final int offset = claim(HEADER + BulkEndEncoder.BLOCK_LENGTH);
+        if (offset < 0)
+        {
+            return false;
+        }
+        bulkEnd.wrapAndApplyHeader(link.buffer(), offset, header)
+            .epoch(epoch).bulkId(bulkId).endSequence(endSequence).entryCount(entryCount);
+        link.commit(HEADER + BulkEndEncoder.BLOCK_LENGTH);
+        return true;
+    }
+
+    /**
+     * @param epoch        the member's epoch.
+     * @param wallClockMs  the member's wall clock, epoch ms (G6 skew check).
+     * @param lastSequence the last sequence this member has sequenced as sender.
+     * @return true when written.
+     */
+    public boolean heartbeat(final long epoch, final long wallClockMs, final long lastSequence)
+    {
+        final int offset = claim(HEADER + ReplicationHeartbeatEncoder.BLOCK_LENGTH);
+        if (offset < 0)
+        {
+            return false;
+        }
+        heartbeat.wrapAndApplyHeader(link.buffer(), offset, header)
+            .epoch(epoch).wallClockMs(wallClockMs).lastSequence(lastSequence);
+        link.commit(HEADER + ReplicationHeartbeatEncoder.BLOCK_LENGTH);
+        return true;
+    }
+
+    private int claim(final int length)
+    {
+        if (link == null)
+        {
+            return -1;
+        }
+        return link.tryClaim(length);
+    }
+}

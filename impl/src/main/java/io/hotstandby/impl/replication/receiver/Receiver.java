@@ -1,0 +1,561 @@
+package io.hotstandby.impl.replication.receiver;
+
+import io.hotstandby.api.counter.CounterId;
+import io.hotstandby.api.entry.EntryReader;
+import io.hotstandby.api.entry.EntryType;
+import io.hotstandby.api.event.HotStandbyListener;
+import io.hotstandby.api.spi.BackupProvider;
+import io.hotstandby.api.state.ChannelKind;
+import io.hotstandby.api.transport.FrameHandler;
+import io.hotstandby.codec.FrameReader;
+import io.hotstandby.codec.FrameRejection;
+import io.hotstandby.codec.WireSchema;
+import io.hotstandby.codec.replication.AckDecoder;
+import io.hotstandby.codec.replication.BatchHeaderDecoder;
+import io.hotstandby.codec.replication.BulkBeginDecoder;
+import io.hotstandby.codec.replication.BulkEndDecoder;
+import io.hotstandby.codec.replication.CustomEntryDecoder;
+import io.hotstandby.codec.replication.DhcpLeaseDecoder;
+import io.hotstandby.codec.replication.EntryDeleteDecoder;
+import io.hotstandby.codec.replication.EntryOp;
+import io.hotstandby.codec.replication.FirewallSessionDecoder;
+import io.hotstandby.codec.replication.LastHopDecoder;
+import io.hotstandby.codec.replication.NatPortBlockDecoder;
+import io.hotstandby.codec.replication.PortalUserDecoder;
+import io.hotstandby.codec.replication.ReplicationHeartbeatDecoder;
+import io.hotstandby.codec.replication.ResyncReason;
+import io.hotstandby.codec.replication.ResyncRequestDecoder;
+import io.hotstandby.impl.counters.NodeCounters;
+import io.hotstandby.impl.replication.entry.CustomEntryFlyweightReader;
+import io.hotstandby.impl.replication.entry.DhcpLeaseFlyweightReader;
+import io.hotstandby.impl.replication.entry.EntryReaderFlyweight;
+import io.hotstandby.impl.replication.entry.FirewallSessionFlyweightReader;
+import io.hotstandby.impl.replication.entry.LastHopFlyweightReader;
+import io.hotstandby.impl.replication.entry.NatPortBlockFlyweightReader;
+import io.hotstandby.impl.replication.entry.PortalUserFlyweightReader;
+import io.hotstandby.impl.replication.link.DataPublisher;
+import io.hotstandby.impl.replication.sender.Sender;
+import org.agrona.DirectBuffer;
+import org.agrona.concurrent.status.AtomicCounter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.ByteOrder;
+import java.util.Map;
+
+/**
+ * The receiving side of the data channel (SPEC B3, B4, G2, G3, G6), and the adapter of every message
+ * the peer sends on it. Each frame is validated by the {@link FrameReader} and then checked for stale
+ * epochs and bad entry operations before anything is applied; a refused frame drops the link with a
+ * logged reason (counted in FRAMES_REJECTED) and leaves the tables untouched. Entries are applied
+ * strictly in sequence order through the providers, decoded in place by flyweight readers; a gap
+ * asks the sender to resend from the first missing sequence, and duplicates are skipped.
+ * Acknowledgements are cumulative, at most one per duty cycle.
+ *
+ * <p>Threading: replication agent thread only; {@link #ready()} from any thread.
+ */
+public final class Receiver implements FrameHandler
+{
+    private static final Logger LOG = LoggerFactory.getLogger(Receiver.class);
+    private static final ByteOrder LE = ByteOrder.LITTLE_ENDIAN;
+    private static final long GAP_RETRY_NS = 100_000_000L;
+    private static final long ACK_INTERVAL_NS = 50_000_000L;
+
+    private final FrameReader reader;
+    private final BackupProvider<?>[] providers = new BackupProvider<?>[8];
+    private final BackupProvider<?>[] providerList;
+    private final EntryReaderFlyweight[] readers = new EntryReaderFlyweight[8];
+    private final DataPublisher publisher;
+    private final Sender sender;
+    private final HotStandbyListener listener;
+    private final StaleEntrySweeper sweeper = new StaleEntrySweeper();
+    private final ClockSkewMonitor skew;
+    private final long readyMaxLag;
+    private final BatchHeaderDecoder batchDecoder = new BatchHeaderDecoder();
+    private final AckDecoder ackDecoder = new AckDecoder();
+    private final ResyncRequestDecoder resyncDecoder = new ResyncRequestDecoder();
+    private final BulkBeginDecoder bulkBeginDecoder = new BulkBeginDecoder();
+    private final BulkEndDecoder bulkEndDecoder = new BulkEndDecoder();
+    private final ReplicationHeartbeatDecoder heartbeatDecoder = new ReplicationHeartbeatDecoder();
+    private final AtomicCounter entriesApplied;
+    private final AtomicCounter bytesReceived;
+    private final AtomicCounter framesRejected;
+
+    private long localEpoch;
+    private long streamEpoch = -1;
+    private long expected;
+    private boolean synced;
+    private boolean inBulk;
+    private boolean sweepOnBulkEnd = true;
+    private long bulkEndSequence = -1;
+    private long bulkStartNs;
+    private long bulkEntries;
+    private long peerHead;
+    private long gapRequestedAt = -1;
+    private long gapRequestNs;
+    private boolean resyncPending;
+    private ResyncReason resyncReason = ResyncReason.RECONNECT;
+    private long lastAckSent = -1;
+    private long lastAckNs;
+    private boolean receiving;
+    private String rejection;
+    private long nowNs;
+    private long nowMs;
+    private volatile boolean ready;
+    private volatile long appliedSequence;
+
+    private long batchSequence;
+    private int batchOwner;
+    private boolean skipBatch;
+
+    /**
+     * @param providers   the host's providers.
+     * @param publisher   writes acks and resync requests.
+     * @param sender      receives the peer's acks and resync requests.
+     * @param listener    the node's listener.
+     * @param counters    the node counters.
+     * @param readyMaxLag lag in entries under which a synchronised standby is ready (G2).
+     * @param maxSkewMs   clock skew reported above this, ms (G6).
+     * @param maxFrame    largest frame accepted, bytes.
+     */
+    public Receiver(
+        final Map<EntryType, BackupProvider<?>> providers,
+        final DataPublisher publisher,
+        final Sender sender,
+        final HotStandbyListener listener,
+        final NodeCounters counters,
+        final long readyMaxLag,
+        final long maxSkewMs,
+        final int maxFrame)
+    {
+        for (final BackupProvider<?> p : providers.values())
+        {
+            this.providers[p.type().code()] = p;
+        }
+        this.providerList = providers.values().toArray(new BackupProvider<?>[0]);
+        readers[EntryType.FIREWALL_SESSION.code()] = new FirewallSessionFlyweightReader();
+        readers[EntryType.NAT_PORT_BLOCK.code()] = new NatPortBlockFlyweightReader();
+        readers[EntryType.DHCP_LEASE.code()] = new DhcpLeaseFlyweightReader();
+        readers[EntryType.PORTAL_USER.code()] = new PortalUserFlyweightReader();
+        readers[EntryType.LAST_HOP.code()] = new LastHopFlyweightReader();
+        readers[EntryType.CUSTOM.code()] = new CustomEntryFlyweightReader();
+        this.reader = new FrameReader(WireSchema.REPLICATION, maxFrame);
+        this.publisher = publisher;
+        this.sender = sender;
+        this.listener = listener;
+        this.readyMaxLag = readyMaxLag;
+        this.skew = new ClockSkewMonitor(maxSkewMs, listener);
+        this.entriesApplied = counters.get(CounterId.ENTRIES_APPLIED);
+        this.bytesReceived = counters.get(CounterId.BYTES_RECEIVED);
+        this.framesRejected = counters.get(CounterId.FRAMES_REJECTED);
+    }
+
+    /** @param epoch the member's epoch; frames from a lower one are refused (G3). */
+    public void epoch(final long epoch)
+    {
+        this.localEpoch = epoch;
+    }
+
+    /**
+     * @param receiving true when this member applies the peer's entries (standby, or dual-active).
+     * @param sweep     true when a bulk may delete local entries the peer does not have (standby only:
+     *                  in dual-active the local table also holds this member's own entries).
+     */
+    public void mode(final boolean receiving, final boolean sweep)
+    {
+        if (receiving && !this.receiving)
+        {
+            resyncPending = true;
+            resyncReason = ResyncReason.EPOCH_CHANGE;
+        }
+        this.receiving = receiving;
+        this.sweepOnBulkEnd = sweep;
+    }
+
+    /** Forgets the peer's stream: the next one starts with a bulk backup (this member became the sender). */
+    public void resetStream()
+    {
+        synced = false;
+        inBulk = false;
+        sweeper.cancel();
+        streamEpoch = -1;
+        ready = false;
+    }
+
+    /** The data link is connected: ask the sender where to start. */
+    public void onLinkUp()
+    {
+        resyncPending = true;
+        resyncReason = ResyncReason.RECONNECT;
+        lastAckSent = -1;
+    }
+
+    /** The data link is gone: a bulk in progress is abandoned (the next one starts over). */
+    public void onLinkDown()
+    {
+        if (inBulk)
+        {
+            inBulk = false;
+            sweeper.cancel();
+        }
+        gapRequestedAt = -1;
+        rejection = null;
+    }
+
+    /**
+     * @param nowNs the agent's time.
+     * @param nowMs the agent's wall clock, epoch ms.
+     */
+    public void time(final long nowNs, final long nowMs)
+    {
+        this.nowNs = nowNs;
+        this.nowMs = nowMs;
+    }
+
+    /** @return the reason the last frame was refused, or null; cleared by {@link #takeRejection()}. */
+    public String takeRejection()
+    {
+        final String r = rejection;
+        rejection = null;
+        return r;
+    }
+
+    /**
+     * Acks, resync requests and gap retries.
+     *
+     * @param nowNs the agent's time.
+     * @return work done.
+     */
+    public int doWork(final long nowNs)
+    {
+        int work = 0;
+        if (!receiving || !publisher.connected())
+        {
+            updateReady();
+            return 0;
+        }
+        if (resyncPending)
+        {
+            final long from = synced ? expected : 0;
+            if (publisher.resync(streamEpoch, from, resyncReason))
+            {
+                resyncPending = false;
+                work++;
+            }
+        }
+        if (gapRequestedAt > 0 && nowNs - gapRequestNs > GAP_RETRY_NS && expected <= gapRequestedAt)
+        {
+            if (publisher.resync(streamEpoch, expected, ResyncReason.GAP))
+            {
+                gapRequestNs = nowNs;
+                work++;
+            }
+        }
+        final long acked = expected - 1;
+        if ((synced || inBulk) && (acked != lastAckSent || nowNs - lastAckNs > ACK_INTERVAL_NS))
+        {
+            if (publisher.ack(localEpoch, acked, acked))
+            {
+                lastAckSent = acked;
+                lastAckNs = nowNs;
+                work++;
+            }
+        }
+        updateReady();
+        return work;
+    }
+
+    /** @return true when synchronised and within the lag bound (G2). */
+    public boolean ready()
+    {
+        return ready;
+    }
+
+    /** @return the last sequence applied from the peer. */
+    public long appliedSequence()
+    {
+        return appliedSequence;
+    }
+
+    /** @return the last sequence the peer said it has. */
+    public long peerHead()
+    {
+        return peerHead;
+    }
+
+    /** @return true while a bulk backup is being received. */
+    public boolean inBulk()
+    {
+        return inBulk;
+    }
+
+    /** @return the measured clock skew peer - local, ms. */
+    public long clockSkewMs()
+    {
+        return skew.skewMs();
+    }
+
+    @Override
+    public void onFrame(final DirectBuffer buffer, final int offset, final int length)
+    {
+        if (rejection != null)
+        {
+            return;
+        }
+        bytesReceived.getAndAdd(length);
+        final FrameRejection verdict = reader.validateBody(buffer, offset, length);
+        if (verdict != FrameRejection.OK)
+        {
+            reject("malformed frame: " + verdict + " at offset " + (reader.errorOffset() - offset));
+            return;
+        }
+        final String semantic = checkSemantics();
+        if (semantic != null)
+        {
+            reject(semantic);
+            return;
+        }
+        reader.rewind();
+        while (reader.nextMessage())
+        {
+            onMessage(reader.templateId(), reader.bodyOffset(), reader.actingBlockLength(), reader.actingVersion(), buffer);
+        }
+        tryCompleteBulk();
+    }
+
+    private String checkSemantics()
+    {
+        final DirectBuffer buffer = reader.buffer();
+        while (reader.nextMessage())
+        {
+            final int body = reader.bodyOffset();
+            final int template = reader.templateId();
+            switch (template)
+            {
+                case BatchHeaderDecoder.TEMPLATE_ID:
+                {
+                    final long epoch = buffer.getLong(body + BatchHeaderDecoder.epochEncodingOffset(), LE);
+                    if (epoch < localEpoch)
+                    {
+                        return "stale epoch " + epoch + " < " + localEpoch;
+                    }
+                    break;
+                }
+                case EntryDeleteDecoder.TEMPLATE_ID:
+                {
+                    final int code = buffer.getByte(body + EntryDeleteDecoder.entryTypeEncodingOffset()) & 0xFF;
+                    if (EntryType.fromCodeOrNull(code) == null)
+                    {
+                        return "unknown entry type " + code;
+                    }
+                    break;
+                }
+                case FirewallSessionDecoder.TEMPLATE_ID:
+                case NatPortBlockDecoder.TEMPLATE_ID:
+                case DhcpLeaseDecoder.TEMPLATE_ID:
+                case PortalUserDecoder.TEMPLATE_ID:
+                case LastHopDecoder.TEMPLATE_ID:
+                case CustomEntryDecoder.TEMPLATE_ID:
+                {
+                    final int op = buffer.getByte(body + 8) & 0xFF;
+                    if (op != EntryOp.UPSERT.value() && op != EntryOp.DELETE.value())
+                    {
+                        return "bad entry operation " + op;
+                    }
+                    break;
+                }
+                default:
+                    break;
+            }
+        }
+        return null;
+    }
+
+    private void onMessage(
+        final int templateId, final int body, final int blockLength, final int version, final DirectBuffer buffer)
+    {
+        switch (templateId)
+        {
+            case BatchHeaderDecoder.TEMPLATE_ID:
+                batchDecoder.wrap(buffer, body, blockLength, version);
+                batchSequence = batchDecoder.firstSequence();
+                batchOwner = batchDecoder.ownerNodeId();
+                skipBatch = !receiving || !(synced || inBulk);
+                final long last = batchSequence + batchDecoder.count() - 1;
+                if (last > peerHead)
+                {
+                    peerHead = last;
+                }
+                break;
+            case AckDecoder.TEMPLATE_ID:
+                ackDecoder.wrap(buffer, body, blockLength, version);
+                sender.onAck(ackDecoder.ackedSequence(), ackDecoder.appliedSequence());
+                break;
+            case ResyncRequestDecoder.TEMPLATE_ID:
+                resyncDecoder.wrap(buffer, body, blockLength, version);
+                sender.onResyncRequest(
+                    resyncDecoder.epoch(), resyncDecoder.fromSequence(), String.valueOf(resyncDecoder.reason()), nowNs);
+                break;
+            case BulkBeginDecoder.TEMPLATE_ID:
+                bulkBeginDecoder.wrap(buffer, body, blockLength, version);
+                onBulkBegin(bulkBeginDecoder.epoch(), bulkBeginDecoder.startSequence());
+                break;
+            case BulkEndDecoder.TEMPLATE_ID:
+                bulkEndDecoder.wrap(buffer, body, blockLength, version);
+                if (inBulk)
+                {
+                    bulkEndSequence = bulkEndDecoder.endSequence();
+                }
+                break;
+            case ReplicationHeartbeatDecoder.TEMPLATE_ID:
+                heartbeatDecoder.wrap(buffer, body, blockLength, version);
+                skew.onPeerClock(heartbeatDecoder.wallClockMs(), nowMs);
+                if (receiving && heartbeatDecoder.lastSequence() > peerHead && (synced || inBulk))
+                {
+                    peerHead = heartbeatDecoder.lastSequence();
+                }
+                break;
+            default:
+                onEntry(templateId, body, blockLength, buffer);
+                break;
+        }
+    }
+
+    private void onBulkBegin(final long epoch, final long startSequence)
+    {
+        if (!receiving)
+        {
+            return;
+        }
+        inBulk = true;
+        synced = false;
+        streamEpoch = epoch;
+        expected = startSequence;
+        appliedSequence = startSequence - 1;
+        peerHead = startSequence - 1;
+        bulkEndSequence = -1;
+        bulkStartNs = nowNs;
+        bulkEntries = 0;
+        gapRequestedAt = -1;
+        if (sweepOnBulkEnd)
+        {
+            sweeper.begin();
+        }
+        else
+        {
+            sweeper.cancel();
+        }
+        LOG.info("bulk backup from the peer begins at sequence {} (epoch {})", startSequence, epoch);
+    }
+
+    private void tryCompleteBulk()
+    {
+        if (inBulk && bulkEndSequence >= 0 && expected > bulkEndSequence)
+        {
+            long swept = 0;
+            if (sweeper.marking())
+            {
+                swept = sweeper.sweep(providerList);
+            }
+            inBulk = false;
+            synced = true;
+            final long durationNs = nowNs - bulkStartNs;
+            LOG.info("bulk backup received: {} entries up to sequence {}, {} stale entries removed, {} ms",
+                bulkEntries, bulkEndSequence, swept, durationNs / 1_000_000);
+            listener.onBulkComplete(bulkEntries, durationNs);
+            updateReady();
+        }
+    }
+
+    private void onEntry(final int templateId, final int body, final int blockLength, final DirectBuffer buffer)
+    {
+        final long sequence = batchSequence++;
+        if (skipBatch || sequence < expected)
+        {
+            return;
+        }
+        if (sequence > expected)
+        {
+            skipBatch = true;
+            if (gapRequestedAt != expected)
+            {
+                LOG.debug("sequence gap: expected {}, got {}; asking for a resend", expected, sequence);
+                if (publisher.resync(streamEpoch, expected, ResyncReason.GAP))
+                {
+                    gapRequestedAt = expected;
+                    gapRequestNs = nowNs;
+                }
+            }
+            return;
+        }
+        final long key = buffer.getLong(body, LE);
+        if (templateId == EntryDeleteDecoder.TEMPLATE_ID)
+        {
+            final EntryType type = EntryType.fromCodeOrNull(buffer.getByte(body + EntryDeleteDecoder.entryTypeEncodingOffset()) & 0xFF);
+            delete(type, key);
+        }
+        else
+        {
+            final EntryType type = EntryType.fromCodeOrNull(templateId - 1);
+            if ((buffer.getByte(body + 8) & 0xFF) == EntryOp.DELETE.value())
+            {
+                delete(type, key);
+            }
+            else
+            {
+                upsert(type, body, blockLength, buffer, sequence);
+            }
+        }
+        expected = sequence + 1;
+        appliedSequence = sequence;
+        entriesApplied.increment();
+        if (inBulk)
+        {
+            bulkEntries++;
+        }
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private void upsert(
+        final EntryType type, final int body, final int blockLength, final DirectBuffer buffer, final long sequence)
+    {
+        final BackupProvider provider = providers[type.code()];
+        if (provider == null)
+        {
+            return;
+        }
+        final EntryReader entry = readers[type.code()].wrap(buffer, body, blockLength, batchOwner, sequence);
+        provider.apply(entry);
+        if (inBulk && sweeper.marking())
+        {
+            sweeper.seen(type).add(buffer.getLong(body, LE));
+        }
+    }
+
+    private void delete(final EntryType type, final long key)
+    {
+        final BackupProvider<?> provider = providers[type.code()];
+        if (provider == null)
+        {
+            return;
+        }
+        provider.delete(key);
+        if (inBulk && sweeper.marking())
+        {
+            sweeper.seen(type).remove(key);
+        }
+    }
+
+    private void reject(final String reason)
+    {
+        framesRejected.increment();
+        rejection = reason;
+        LOG.warn("data channel frame refused, dropping the link: {}", reason);
+        listener.onProtocolError(ChannelKind.DATA, reason);
+    }
+
+    private void updateReady()
+    {
+        ready = synced && !inBulk && peerHead - (expected - 1) <= readyMaxLag;
+    }
+}

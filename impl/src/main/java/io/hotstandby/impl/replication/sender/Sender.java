@@ -1,0 +1,497 @@
+package io.hotstandby.impl.replication.sender;
+
+import io.hotstandby.api.config.DeliveryMode;
+import io.hotstandby.api.config.PairConfig;
+import io.hotstandby.api.counter.CounterId;
+import io.hotstandby.api.entry.EntryType;
+import io.hotstandby.api.event.HotStandbyListener;
+import io.hotstandby.api.spi.AcknowledgementListener;
+import io.hotstandby.api.transport.FrameLink;
+import io.hotstandby.codec.replication.BatchHeaderEncoder;
+import io.hotstandby.codec.replication.MessageHeaderEncoder;
+import io.hotstandby.impl.counters.NodeCounters;
+import io.hotstandby.impl.replication.link.DataPublisher;
+import io.hotstandby.impl.replication.producer.ProducerGate;
+import io.hotstandby.impl.replication.producer.RingEntryProducer;
+import org.agrona.DirectBuffer;
+import org.agrona.MutableDirectBuffer;
+import org.agrona.concurrent.ControlledMessageHandler;
+import org.agrona.concurrent.ringbuffer.RingBuffer;
+import org.agrona.concurrent.status.AtomicCounter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.ByteOrder;
+
+/**
+ * The active side of the data channel (SPEC B2, B3, B4, B7, B8, G5): drains the producers' rings in
+ * priority order into the {@link OutboundLog} (which assigns sequences), reads bulk-backup slices, and
+ * writes batches ({@code BatchHeader} + entry messages copied as encoded) into claimed frames of the
+ * data link, flushing once per duty cycle. Answers the standby's {@code ResyncRequest}: resume from
+ * the window when it can, otherwise a bulk backup. Tells the host of acknowledged entries (B8).
+ *
+ * <p>Flow control: the log never holds more than three quarters of its window unacknowledged while
+ * streaming; beyond that the rings fill and producers see RING_FULL, which the sender repairs with a
+ * bulk backup. While no standby is streaming, entries stay in the window for a quick reconnect until
+ * it overflows; then the next standby gets a bulk backup.
+ *
+ * <p>Threading: replication agent thread only.
+ */
+public final class Sender implements ControlledMessageHandler
+{
+    private static final Logger LOG = LoggerFactory.getLogger(Sender.class);
+    private static final ByteOrder LE = ByteOrder.LITTLE_ENDIAN;
+    private static final int FRAME_CAPACITY = 64 * 1024;
+    private static final int BATCH_HEADER_LENGTH = MessageHeaderEncoder.ENCODED_LENGTH + BatchHeaderEncoder.BLOCK_LENGTH;
+    private static final int MAX_BATCH = 4096;
+    private static final int DRAIN_LIMIT = 16 * 1024;
+    private static final int BULK_SLICE = 4096;
+    private static final int BULK_LIMIT = 32 * 1024;
+    private static final int MAX_FRAMES_PER_CYCLE = 64;
+    private static final int ACK_NOTIFY_LIMIT = 64 * 1024;
+
+    private final OutboundLog log;
+    private final ProducerGate gate;
+    private final DataPublisher publisher;
+    private final AckTracker ackTracker;
+    private final BulkSource bulk;
+    private final boolean[] acknowledgedTypes = new boolean[8];
+    private final AcknowledgementListener ackListener;
+    private final HotStandbyListener listener;
+    private final int ownerNodeId;
+    private final MessageHeaderEncoder headerEncoder = new MessageHeaderEncoder();
+    private final BatchHeaderEncoder batchEncoder = new BatchHeaderEncoder();
+    private final AtomicCounter entriesSent;
+    private final AtomicCounter bytesSent;
+    private final AtomicCounter entriesAcknowledged;
+    private final AtomicCounter retransmits;
+    private final AtomicCounter resyncs;
+    private final AtomicCounter lagEntries;
+
+    private long epoch;
+    private long bulkEpoch = -1;
+    private long bulkId;
+    private boolean streaming;
+    private boolean needsBulk = true;
+    private boolean repairPending;
+    private long sendSequence = 1;
+    private long highestSent;
+    private long ackedSequence;
+    private boolean bulkBeginPending;
+    private boolean bulkEndPending;
+    private boolean bulkUnconfirmed;
+    private long bulkStartSequence;
+    private long bulkEndSequence = -1;
+    private long bulkStartNs;
+    private long lastBulkMillis = -1;
+    private long drainNowNs;
+    private long drainBytesLeft;
+    private boolean drainDiscard;
+
+    /**
+     * @param config      the configuration (window, delivery modes, node id).
+     * @param gate        the producers' gate.
+     * @param publisher   writes control messages to the data link.
+     * @param providers   the host's providers, for bulk backups.
+     * @param ackListener told of acknowledged entries (B8), or null.
+     * @param listener    the node's event listener.
+     * @param counters    the node counters.
+     */
+    public Sender(
+        final PairConfig config,
+        final ProducerGate gate,
+        final DataPublisher publisher,
+        final java.util.Map<EntryType, io.hotstandby.api.spi.BackupProvider<?>> providers,
+        final AcknowledgementListener ackListener,
+        final HotStandbyListener listener,
+        final NodeCounters counters)
+    {
+        final int window = Math.max(1024, config.retransmitWindowEntries());
+        final long bytes = Math.min(256L << 20, Math.max(4L << 20, (long)window * 192));
+        this.log = new OutboundLog(window, (int)bytes);
+        this.gate = gate;
+        this.publisher = publisher;
+        this.ackTracker = new AckTracker(window);
+        this.ackListener = ackListener;
+        this.listener = listener;
+        this.ownerNodeId = config.nodeId();
+        for (final EntryType type : EntryType.values())
+        {
+            acknowledgedTypes[type.code()] = config.entryPolicy(type).delivery() == DeliveryMode.ACKNOWLEDGED;
+        }
+        this.bulk = new BulkSource(providers, gate, log, this::onAppended);
+        this.entriesSent = counters.get(CounterId.ENTRIES_SENT);
+        this.bytesSent = counters.get(CounterId.BYTES_SENT);
+        this.entriesAcknowledged = counters.get(CounterId.ENTRIES_ACKNOWLEDGED);
+        this.retransmits = counters.get(CounterId.RETRANSMITS);
+        this.resyncs = counters.get(CounterId.RESYNCS);
+        this.lagEntries = counters.get(CounterId.LAG_ENTRIES);
+    }
+
+    /** @param epoch the member's current epoch, stamped on every batch (G3). */
+    public void epoch(final long epoch)
+    {
+        this.epoch = epoch;
+    }
+
+    /** The member stopped sending (no longer active): the stream ends; a later one starts with a bulk. */
+    public void resetStream()
+    {
+        log.reset();
+        bulk.cancel();
+        streaming = false;
+        needsBulk = true;
+        bulkEpoch = -1;
+        bulkBeginPending = false;
+        bulkEndPending = false;
+        bulkUnconfirmed = false;
+        sendSequence = log.head() + 1;
+        ackedSequence = log.head();
+    }
+
+    /** The data link went down: stop streaming; the window is kept for a resume. */
+    public void onLinkDown()
+    {
+        streaming = false;
+        if (bulk.running() || bulkBeginPending || bulkEndPending)
+        {
+            bulk.cancel();
+            bulkBeginPending = false;
+            bulkEndPending = false;
+            needsBulk = true;
+        }
+    }
+
+    /**
+     * The standby asked where to (re)start (B3, B4).
+     *
+     * @param requestEpoch the epoch of the stream the standby followed.
+     * @param from         first sequence wanted, 0 when the standby needs a bulk backup.
+     * @param reason       the standby's reason, for the log.
+     * @param nowNs        the agent's time.
+     */
+    public void onResyncRequest(final long requestEpoch, final long from, final String reason, final long nowNs)
+    {
+        final long head = log.head();
+        if (from > 0 && !needsBulk && requestEpoch == bulkEpoch && (from == head + 1 || log.contains(from)))
+        {
+            if (from <= highestSent)
+            {
+                retransmits.getAndAdd(Math.min(highestSent, head) - from + 1);
+            }
+            sendSequence = from;
+            streaming = true;
+            LOG.debug("resuming data stream from sequence {} ({})", from, reason);
+        }
+        else
+        {
+            LOG.info("bulk backup to the peer: requested sequence {} in epoch {} ({}), window [{}, {}]",
+                from, requestEpoch, reason, log.lowest(), head);
+            startBulk(nowNs);
+        }
+    }
+
+    /**
+     * The standby's cumulative acknowledgement (B3, B8).
+     *
+     * @param acked   every entry up to this one was received.
+     * @param applied every entry up to this one was applied.
+     */
+    public void onAck(final long acked, final long applied)
+    {
+        final long bounded = Math.min(acked, log.head());
+        if (bounded > ackedSequence)
+        {
+            entriesAcknowledged.getAndAdd(bounded - ackedSequence);
+            ackedSequence = bounded;
+        }
+        if (bulkUnconfirmed && bulkEndSequence >= 0 && !bulkEndPending && !bulk.running() && acked >= bulkEndSequence)
+        {
+            bulkUnconfirmed = false;
+        }
+        if (!bulkUnconfirmed)
+        {
+            ackTracker.onAck(ackedSequence, ackListener, ACK_NOTIFY_LIMIT);
+        }
+    }
+
+    /**
+     * One duty cycle of the sending side.
+     *
+     * @param nowNs     the agent's time.
+     * @param producers the producers to drain.
+     * @param active    true when this member sends its entries.
+     * @return work done.
+     */
+    public int doWork(final long nowNs, final RingEntryProducer[] producers, final boolean active)
+    {
+        int work = 0;
+        final int lostTypes = gate.takeRingFull();
+        if (lostTypes != 0)
+        {
+            ProducerGate.report(lostTypes, listener);
+            repairPending = true;
+        }
+        if (!active)
+        {
+            repairPending = false;
+            return drain(producers, nowNs, true);
+        }
+        if (repairPending)
+        {
+            if (!streaming)
+            {
+                needsBulk = true;
+                repairPending = false;
+            }
+            else if (!bulk.running() && !bulkBeginPending)
+            {
+                LOG.info("bulk backup to repair offers lost to full rings");
+                repairPending = false;
+                startBulk(nowNs);
+            }
+        }
+        if (streaming && bulk.running())
+        {
+            work += bulkSlices(nowNs);
+        }
+        if (!streaming && !needsBulk && log.head() - ackedSequence >= (log.window() * 3L) / 4)
+        {
+            LOG.info("retransmit window overflowed while the peer was away; it will get a bulk backup");
+            needsBulk = true;
+        }
+        work += drain(producers, nowNs, needsBulk && !streaming);
+        if (streaming && publisher.connected())
+        {
+            work += transmit(nowNs);
+        }
+        lagEntries.setOrdered(lagEntries());
+        return work;
+    }
+
+    /** @return true when there is nothing left to send and everything sent was acknowledged. */
+    public boolean idle()
+    {
+        return sendSequence > log.head() && ackedSequence >= log.head() && !bulk.running() && !bulkEndPending;
+    }
+
+    /** @return entries sent but not yet acknowledged. */
+    public long lagEntries()
+    {
+        return Math.max(0, log.head() - ackedSequence);
+    }
+
+    /** @param nowNs the agent's time. @return age of the oldest unacknowledged entry, µs. */
+    public long lagMicros(final long nowNs)
+    {
+        final long oldest = ackedSequence + 1;
+        return log.contains(oldest) ? Math.max(0, (nowNs - log.appendNs(oldest)) / 1000) : 0;
+    }
+
+    /** @return the last sequence assigned. */
+    public long sentSequence()
+    {
+        return log.head();
+    }
+
+    /** @return the last sequence the standby acknowledged. */
+    public long ackedSequence()
+    {
+        return ackedSequence;
+    }
+
+    /** @return true while a bulk backup is read or not yet fully sent. */
+    public boolean bulkInProgress()
+    {
+        return bulk.running() || bulkBeginPending || bulkEndPending;
+    }
+
+    /** @return the duration of the last completed bulk backup, ms, or -1. */
+    public long lastBulkMillis()
+    {
+        return lastBulkMillis;
+    }
+
+    /** @return the sender's epoch. */
+    public long epoch()
+    {
+        return epoch;
+    }
+
+    @Override
+    public Action onMessage(final int msgTypeId, final MutableDirectBuffer buffer, final int index, final int length)
+    {
+        if (drainDiscard)
+        {
+            return Action.CONTINUE;
+        }
+        if (length > drainBytesLeft)
+        {
+            return Action.ABORT;
+        }
+        drainBytesLeft -= length;
+        final long sequence = log.append(buffer, index, length, drainNowNs);
+        onAppended(sequence, EntryType.fromCodeOrNull(msgTypeId - 1), buffer.getLong(index + 8, LE));
+        return Action.CONTINUE;
+    }
+
+    private void onAppended(final long sequence, final EntryType type, final long key)
+    {
+        if (type != null && acknowledgedTypes[type.code()])
+        {
+            ackTracker.add(sequence, type, key);
+        }
+    }
+
+    private void startBulk(final long nowNs)
+    {
+        resyncs.increment();
+        bulkId++;
+        bulkEpoch = epoch;
+        bulkStartSequence = log.head() + 1;
+        bulkEndSequence = -1;
+        sendSequence = bulkStartSequence;
+        ackedSequence = Math.max(ackedSequence, bulkStartSequence - 1);
+        streaming = true;
+        needsBulk = false;
+        bulkBeginPending = true;
+        bulkEndPending = false;
+        bulkUnconfirmed = true;
+        bulkStartNs = nowNs;
+        bulk.start();
+        listener.onResync("bulk backup " + bulkId + " from sequence " + bulkStartSequence);
+    }
+
+    private int bulkSlices(final long nowNs)
+    {
+        int appended = 0;
+        while (bulk.running() && appended < BULK_LIMIT)
+        {
+            final long room = roomEntries();
+            if (room < BULK_SLICE || roomBytes() < BULK_SLICE * 512L)
+            {
+                break;
+            }
+            appended += bulk.slice(BULK_SLICE, nowNs);
+        }
+        if (!bulk.running() && bulkEndSequence < 0)
+        {
+            bulkEndSequence = log.head();
+            bulkEndPending = true;
+        }
+        return appended;
+    }
+
+    private long roomEntries()
+    {
+        return (log.window() * 3L) / 4 - (log.head() - ackedSequence);
+    }
+
+    private long roomBytes()
+    {
+        final long used = log.bytesSince(ackedSequence + 1);
+        return used == Long.MAX_VALUE ? 0 : (log.byteCapacity() * 3L) / 4 - used;
+    }
+
+    private int drain(final RingEntryProducer[] producers, final long nowNs, final boolean discard)
+    {
+        drainNowNs = nowNs;
+        drainDiscard = discard;
+        int budget = DRAIN_LIMIT;
+        if (!discard)
+        {
+            budget = (int)Math.max(0, Math.min(budget, roomEntries()));
+            drainBytesLeft = Math.max(0, roomBytes());
+        }
+        int drained = 0;
+        for (int priority = 0; priority < 4 && budget > 0; priority++)
+        {
+            for (final RingEntryProducer producer : producers)
+            {
+                final RingBuffer ring = producer.ring(priority);
+                if (ring != null && budget > 0)
+                {
+                    final int n = ring.controlledRead(this, budget);
+                    budget -= n;
+                    drained += n;
+                }
+            }
+        }
+        return drained;
+    }
+
+    private int transmit(final long nowNs)
+    {
+        final FrameLink link = publisher.link();
+        if (bulkBeginPending)
+        {
+            if (!publisher.bulkBegin(epoch, bulkId, bulkStartSequence))
+            {
+                return 0;
+            }
+            bulkBeginPending = false;
+        }
+        int frames = 0;
+        final long head = log.head();
+        while (sendSequence <= head && frames < MAX_FRAMES_PER_CYCLE)
+        {
+            if (!log.contains(sendSequence))
+            {
+                LOG.warn("unsent entries left the window at sequence {}; starting a bulk backup", sendSequence);
+                startBulk(nowNs);
+                return frames;
+            }
+            final long pending = log.bytesSince(sendSequence);
+            final int claimLength = (int)Math.min(FRAME_CAPACITY, pending + BATCH_HEADER_LENGTH);
+            final int offset = link.tryClaim(claimLength);
+            if (offset < 0)
+            {
+                break;
+            }
+            final MutableDirectBuffer frame = link.buffer();
+            batchEncoder.wrapAndApplyHeader(frame, offset, headerEncoder)
+                .epoch(epoch).firstSequence(sendSequence).ownerNodeId(ownerNodeId);
+            int position = offset + BATCH_HEADER_LENGTH;
+            final int limit = offset + claimLength;
+            int count = 0;
+            final DirectBuffer entries = log.buffer();
+            while (sendSequence <= head && count < MAX_BATCH)
+            {
+                final int length = log.length(sendSequence);
+                if (position + length > limit)
+                {
+                    break;
+                }
+                frame.putBytes(position, entries, log.offset(sendSequence), length);
+                position += length;
+                count++;
+                sendSequence++;
+            }
+            if (count == 0)
+            {
+                link.abort();
+                break;
+            }
+            batchEncoder.count(count);
+            link.commit(position - offset);
+            entriesSent.getAndAdd(count);
+            bytesSent.getAndAdd(position - offset);
+            if (sendSequence - 1 > highestSent)
+            {
+                highestSent = sendSequence - 1;
+            }
+            frames++;
+        }
+        if (bulkEndPending && sendSequence > bulkEndSequence)
+        {
+            if (publisher.bulkEnd(epoch, bulkId, bulkEndSequence, bulk.entries()))
+            {
+                bulkEndPending = false;
+                lastBulkMillis = (nowNs - bulkStartNs) / 1_000_000;
+                LOG.info("bulk backup {} sent: {} entries in {} ms", bulkId, bulk.entries(), lastBulkMillis);
+            }
+        }
+        link.flush();
+        return frames;
+    }
+}
