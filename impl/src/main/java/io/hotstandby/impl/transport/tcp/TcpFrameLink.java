@@ -1,0 +1,398 @@
+package io.hotstandby.impl.transport.tcp;
+
+import io.hotstandby.api.transport.FrameHandler;
+import io.hotstandby.api.transport.FrameLink;
+import io.hotstandby.api.transport.LinkSpec;
+import io.hotstandby.impl.transport.FrameLengths;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import org.agrona.MutableDirectBuffer;
+import org.agrona.concurrent.UnsafeBuffer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.InetSocketAddress;
+import java.nio.ByteOrder;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import static io.hotstandby.codec.FrameDescriptor.FRAME_LENGTH_FIELD_LENGTH;
+
+/**
+ * One TCP connection between the members, as a {@link FrameLink} (SPEC A2, B1, F3).
+ *
+ * <p>Outbound (owner's agent thread): claims are written straight into a pooled direct Netty buffer,
+ * the current batch, through an {@link UnsafeBuffer} view; {@link #flush()} hands the whole batch to
+ * Netty in one write-and-flush (one cross-thread task, one syscall burst) and the next claim takes a
+ * fresh batch. A claim that does not fit the current batch pushes it first. Unsent bytes are bounded
+ * by the channel's water marks: above the high one, claims needing a new batch return
+ * {@link #BACK_PRESSURED}.
+ *
+ * <p>Inbound: the event loop copies whole frames into the link's bounded ring
+ * ({@link InboundFrameAssembler}); {@link #poll} delivers them in place and, when the event loop had to
+ * stop reading for want of space, schedules it to resume.
+ *
+ * <p>Lifecycle: CONNECTING until the connection is up (a server link first has to accept the one
+ * peer address it expects), CONNECTED, then CLOSED once, with the first reason: owner close, peer
+ * close or reset, malformed length prefix, bind or connect failure.
+ */
+final class TcpFrameLink implements FrameLink
+{
+    private static final Logger LOG = LoggerFactory.getLogger(TcpFrameLink.class);
+    private static final ByteOrder ORDER = ByteOrder.LITTLE_ENDIAN;
+    private static final byte[] EMPTY = new byte[0];
+
+    private final TcpFrameTransport transport;
+    private final LinkSpec spec;
+    private final int batchCapacity;
+    private final InboundFrameAssembler assembler;
+    private final UnsafeBuffer batchView = new UnsafeBuffer(EMPTY);
+    private final AtomicBoolean resumeScheduled = new AtomicBoolean();
+    private final Runnable resumeTask = this::resume;
+
+    private volatile State state = State.CONNECTING;
+    private volatile String closeReason;
+    private volatile Channel channel;
+    private volatile Channel serverChannel;
+    private volatile TcpLinkHandler handler;
+    private volatile boolean suspended;
+
+    private ByteBuf batch;
+    private int batchLimit;
+    private int batchFrames;
+    private int claimOffset = -1;
+    private int claimLength;
+    private boolean ownerClosed;
+
+    TcpFrameLink(final TcpFrameTransport transport, final LinkSpec spec, final TcpLinkSettings settings)
+    {
+        this.transport = transport;
+        this.spec = spec;
+        this.batchCapacity = Math.max(settings.batchCapacity(), spec.maxFrameLength());
+        this.assembler = new InboundFrameAssembler(settings.inboundCapacity(), spec.maxFrameLength());
+    }
+
+    LinkSpec spec()
+    {
+        return spec;
+    }
+
+    InboundFrameAssembler assembler()
+    {
+        return assembler;
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public State state()
+    {
+        return state;
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public String closeReason()
+    {
+        return closeReason;
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public int tryClaim(final int maxLength)
+    {
+        if (maxLength > spec.maxFrameLength())
+        {
+            return TOO_LONG;
+        }
+        FrameLengths.checkClaim(maxLength);
+        if (claimOffset >= 0)
+        {
+            throw new IllegalStateException("a claim is already open");
+        }
+        final Channel channel = this.channel;
+        if (State.CONNECTED != state || null == channel)
+        {
+            return NOT_CONNECTED;
+        }
+        if (null != batch && batchCapacity - batchLimit < maxLength)
+        {
+            if (!channel.isWritable())
+            {
+                return BACK_PRESSURED;
+            }
+            push(channel);
+        }
+        if (null == batch)
+        {
+            if (!channel.isWritable())
+            {
+                return BACK_PRESSURED;
+            }
+            newBatch(channel);
+        }
+        claimOffset = batchLimit;
+        claimLength = maxLength;
+        return claimOffset;
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public MutableDirectBuffer buffer()
+    {
+        return batchView;
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public void commit(final int length)
+    {
+        if (claimOffset < 0)
+        {
+            throw new IllegalStateException("no open claim");
+        }
+        if (0 == length)
+        {
+            abort();
+            return;
+        }
+        FrameLengths.checkCommit(length, claimLength);
+        batchView.putInt(claimOffset, length - FRAME_LENGTH_FIELD_LENGTH, ORDER);
+        batchLimit += length;
+        batchFrames++;
+        claimOffset = -1;
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public void abort()
+    {
+        claimOffset = -1;
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public int flush()
+    {
+        if (0 == batchFrames)
+        {
+            return 0;
+        }
+        final Channel channel = this.channel;
+        if (State.CONNECTED != state || null == channel)
+        {
+            releaseBatch();
+            return 0;
+        }
+        return push(channel);
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public int poll(final FrameHandler handler, final int frameLimit)
+    {
+        if (ownerClosed || frameLimit <= 0)
+        {
+            return 0;
+        }
+        final int delivered = assembler.poll(handler, frameLimit);
+        if (suspended && resumeScheduled.compareAndSet(false, true))
+        {
+            final Channel channel = this.channel;
+            if (null != channel)
+            {
+                channel.eventLoop().execute(resumeTask);
+            }
+        }
+        return delivered;
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public void close(final String reason)
+    {
+        if (!ownerClosed)
+        {
+            ownerClosed = true;
+            assembler.stopPoll();
+            releaseBatch();
+            claimOffset = -1;
+        }
+        markClosed(reason);
+    }
+
+    @Override
+    public String toString()
+    {
+        return "TcpFrameLink{" + spec.channel() + ' ' + spec.local() + (spec.server() ? " <- " : " -> ") +
+            spec.remote() + ' ' + state + '}';
+    }
+
+    /** Event loop of the listening channel, once bound. */
+    synchronized void listening(final Channel serverChannel)
+    {
+        if (State.CLOSED == state)
+        {
+            serverChannel.close();
+            return;
+        }
+        this.serverChannel = serverChannel;
+        LOG.debug("{} listening", this);
+    }
+
+    /** Event loop of a freshly accepted channel: true when it is the one peer this link waits for. */
+    synchronized boolean tryAccept(final Channel child)
+    {
+        final InetSocketAddress from = (InetSocketAddress)child.remoteAddress();
+        if (State.CONNECTING != state || null != channel)
+        {
+            LOG.warn("{}: refused connection from {}: link is {}", this, from, null != channel ? "connected" : state);
+            return false;
+        }
+        if (null == from || !spec.remote().getAddress().equals(from.getAddress()))
+        {
+            LOG.warn("{}: refused connection from {}: only {} is accepted", this, from,
+                spec.remote().getAddress().getHostAddress());
+            return false;
+        }
+        channel = child;
+        return true;
+    }
+
+    /** Event loop, client side: the connecting channel, so an early close can cancel it. */
+    synchronized void connecting(final Channel connecting)
+    {
+        if (State.CLOSED == state)
+        {
+            connecting.close();
+            return;
+        }
+        channel = connecting;
+    }
+
+    /** Event loop: the connection is up. */
+    synchronized void onConnected(final Channel connected, final TcpLinkHandler handler)
+    {
+        if (State.CLOSED == state)
+        {
+            connected.close();
+            return;
+        }
+        this.handler = handler;
+        this.channel = connected;
+        state = State.CONNECTED;
+        LOG.info("{} connected {} -> {}", this, connected.localAddress(), connected.remoteAddress());
+    }
+
+    /** Event loop or transport: the connection (or the attempt) ended. */
+    void onChannelClosed(final String reason)
+    {
+        markClosed(reason);
+    }
+
+    /** Event loop: the peer sent a frame this link refuses. */
+    void onProtocolError(final String reason)
+    {
+        LOG.warn("{}: dropping connection: {}", this, reason);
+        markClosed(reason);
+    }
+
+    /** Event loop: reading stopped (true) or resumed (false) for want of inbound space. */
+    void suspended(final boolean suspended)
+    {
+        this.suspended = suspended;
+    }
+
+    /** Event loop: a scheduled resume is running; the next poll may schedule another. */
+    void resumeStarted()
+    {
+        resumeScheduled.set(false);
+    }
+
+    /**
+     * @param reason why.
+     * @return true when this call closed the link.
+     */
+    boolean markClosed(final String reason)
+    {
+        final Channel channel;
+        final Channel serverChannel;
+        synchronized (this)
+        {
+            if (State.CLOSED == state)
+            {
+                return false;
+            }
+            closeReason = reason;
+            state = State.CLOSED;
+            channel = this.channel;
+            serverChannel = this.serverChannel;
+        }
+        LOG.info("{} closed: {}", this, reason);
+        if (null != channel)
+        {
+            channel.close();
+        }
+        if (null != serverChannel)
+        {
+            serverChannel.close();
+        }
+        transport.removed(this);
+        return true;
+    }
+
+    private void resume()
+    {
+        final TcpLinkHandler handler = this.handler;
+        if (null != handler)
+        {
+            handler.resume();
+        }
+        else
+        {
+            resumeStarted();
+        }
+    }
+
+    private void newBatch(final Channel channel)
+    {
+        batch = channel.alloc().directBuffer(batchCapacity, batchCapacity);
+        if (batch.hasMemoryAddress())
+        {
+            batchView.wrap(batch.memoryAddress(), batchCapacity);
+        }
+        else
+        {
+            batchView.wrap(batch.nioBuffer(0, batchCapacity));
+        }
+        batchLimit = 0;
+        batchFrames = 0;
+    }
+
+    private int push(final Channel channel)
+    {
+        final int frames = batchFrames;
+        if (0 == frames)
+        {
+            return 0;
+        }
+        final ByteBuf out = batch;
+        out.writerIndex(batchLimit);
+        batch = null;
+        batchLimit = 0;
+        batchFrames = 0;
+        batchView.wrap(EMPTY);
+        channel.writeAndFlush(out, channel.voidPromise());
+        return frames;
+    }
+
+    private void releaseBatch()
+    {
+        if (null != batch)
+        {
+            batch.release();
+            batch = null;
+            batchView.wrap(EMPTY);
+        }
+        batchLimit = 0;
+        batchFrames = 0;
+    }
+}
