@@ -146,7 +146,7 @@ public final class Conductor implements ChannelObserver, ElectionActions
         }
         if (configExportDue && channel.isUp())
         {
-            configExportDue = !configBackup.exportAll(channel.publisher());
+            configExportDue = !configBackup.exportAll(out());
             if (!configExportDue)
             {
                 lastConfigSyncEpochMs = context.clock().epochMillis();
@@ -280,7 +280,7 @@ public final class Conductor implements ChannelObserver, ElectionActions
                 {
                     commandFinished(CommandResult.refused(command, "the peer is not connected"), future);
                 }
-                else if (!configBackup.exportAll(channel.publisher()))
+                else if (!configBackup.exportAll(out()))
                 {
                     configExportDue = true;
                     commandFinished(CommandResult.refused(command,
@@ -307,7 +307,7 @@ public final class Conductor implements ChannelObserver, ElectionActions
                 else
                 {
                     final long id = nextRelayId++;
-                    if (channel.publisher().commandRequest(id, command))
+                    if (out().commandRequest(id, command))
                     {
                         relayed.put(id, future);
                     }
@@ -339,7 +339,7 @@ public final class Conductor implements ChannelObserver, ElectionActions
                 module, config.configSyncMode(), isConfigPrimary(), channel.isUp());
             return;
         }
-        if (configBackup.exportChange(channel.publisher(), module, change))
+        if (configBackup.exportChange(out(), module, change))
         {
             lastConfigSyncEpochMs = context.clock().epochMillis();
             dirty = true;
@@ -350,6 +350,14 @@ public final class Conductor implements ChannelObserver, ElectionActions
                 module);
             configExportDue = true;
         }
+    }
+
+    /** @return the control publisher, stamped with the current epoch. */
+    private ControlPublisher out()
+    {
+        final ControlPublisher publisher = channel.publisher();
+        publisher.epoch(machine.epoch());
+        return publisher;
     }
 
     // ------------------------------------------------------------------ ElectionActions
@@ -396,15 +404,14 @@ public final class Conductor implements ChannelObserver, ElectionActions
     {
         if (channel.isUp())
         {
-            channel.publisher().epoch(machine.epoch());
-            channel.publisher().roleAnnounce(config.nodeId(), machine.state(), machine.role(), reason);
+                        out().roleAnnounce(config.nodeId(), machine.state(), machine.role(), reason);
         }
     }
 
     @Override
     public boolean sendSwitchoverRequest(final long requestId, final SwitchoverReason reason)
     {
-        return channel.isUp() && channel.publisher().switchoverRequest(requestId, config.nodeId(), reason);
+        return channel.isUp() && out().switchoverRequest(requestId, config.nodeId(), reason);
     }
 
     @Override
@@ -414,8 +421,7 @@ public final class Conductor implements ChannelObserver, ElectionActions
         {
             return false;
         }
-        channel.publisher().epoch(machine.epoch());
-        return channel.publisher().switchoverResponse(requestId, config.nodeId(), accepted, refusal);
+                return out().switchoverResponse(requestId, config.nodeId(), accepted, refusal);
     }
 
     @Override
@@ -471,8 +477,7 @@ public final class Conductor implements ChannelObserver, ElectionActions
         peerRoleKnown = false;
         dirty = true;
         machine.onPeerUp(peer, nowNs);
-        channel.publisher().epoch(machine.epoch());
-        announce(SwitchoverReason.ELECTION);
+                announce(SwitchoverReason.ELECTION);
         replication.onPeerUp(peer.nodeId, machine.epoch(), nowNs);
         if (config.configSyncMode() == ConfigSyncMode.AUTO && isConfigPrimary() && !context.configProviders().isEmpty())
         {
@@ -565,8 +570,7 @@ public final class Conductor implements ChannelObserver, ElectionActions
     {
         if (!fresh(epoch, "switchover request"))
         {
-            channel.publisher().epoch(machine.epoch());
-            channel.publisher().switchoverResponse(requestId, config.nodeId(), false, SwitchoverRefusal.STALE_EPOCH);
+                        out().switchoverResponse(requestId, config.nodeId(), false, SwitchoverRefusal.STALE_EPOCH);
             return;
         }
         machine.onSwitchoverRequest(requestId, reason, nowNs);
@@ -592,12 +596,12 @@ public final class Conductor implements ChannelObserver, ElectionActions
         }
         if (command == OperatorCommand.CHECK_CONSISTENCY_NOW)
         {
-            final boolean sent = configBackup.sendDigests(channel.publisher());
-            channel.publisher().commandResult(requestId, command, sent, sent ? "digests sent" : "back-pressured");
+            final boolean sent = configBackup.sendDigests(out());
+            out().commandResult(requestId, command, sent, sent ? "digests sent" : "back-pressured");
         }
         else
         {
-            channel.publisher().commandResult(requestId, command, false, "not relayed between members");
+            out().commandResult(requestId, command, false, "not relayed between members");
         }
     }
 
@@ -619,7 +623,7 @@ public final class Conductor implements ChannelObserver, ElectionActions
             commandFinished(CommandResult.refused(command, "the peer: " + reason), future);
             return;
         }
-        configBackup.sendDigests(channel.publisher());
+        configBackup.sendDigests(out());
         final List<String> differing = configBackup.compare();
         configConsistent = differing.isEmpty();
         dirty = true;
