@@ -54,6 +54,12 @@ final class RecordingListener implements HotStandbyListener
         events.add("command " + result);
     }
 
+    @Override
+    public void onProtocolError(final ChannelKind channel, final String reason)
+    {
+        events.add("protocol " + channel + " " + reason);
+    }
+
     boolean has(final String prefix)
     {
         return events.stream().anyMatch(e -> e.startsWith(prefix));
