@@ -16,9 +16,19 @@ final class TestReplication implements ReplicationControl
 {
     volatile boolean ready = true;
     volatile boolean holdCommit;
-    final List<String> calls = new ArrayList<>();
+    final List<String> calls;
     HookCompletion heldCommit;
     long lastEpoch;
+
+    TestReplication()
+    {
+        this(new ArrayList<>());
+    }
+
+    TestReplication(final List<String> calls)
+    {
+        this.calls = calls;
+    }
 
     @Override
     public void onRoleChange(final Role role, final long epoch, final long nowNs)
