@@ -130,20 +130,14 @@ public final class Session
         return w;
     }
 
-    /** @param address 4 bytes in network order at the start. @return them as a big-endian int. */
     static int ipv4(final byte[] address)
     {
-        return ((address[0] & 0xFF) << 24) | ((address[1] & 0xFF) << 16) | ((address[2] & 0xFF) << 8) | (address[3] & 0xFF);
+        return Addresses.ipv4(address);
     }
 
-    /** @param dst 16 bytes; receives the IPv4 address in network order, rest zero. @param address big-endian int. */
     static void ipv4(final byte[] dst, final int address)
     {
-        Arrays.fill(dst, (byte)0);
-        dst[0] = (byte)(address >>> 24);
-        dst[1] = (byte)(address >>> 16);
-        dst[2] = (byte)(address >>> 8);
-        dst[3] = (byte)address;
+        Addresses.ipv4(dst, address);
     }
 
     @Override
