@@ -7,6 +7,7 @@ import io.hotstandby.impl.transport.FrameLengths;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import org.agrona.MutableDirectBuffer;
+import org.agrona.concurrent.OneToOneConcurrentArrayQueue;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,11 +21,13 @@ import static io.hotstandby.codec.FrameDescriptor.FRAME_LENGTH_FIELD_LENGTH;
 /**
  * One TCP connection between the members, as a {@link FrameLink} (SPEC A2, B1, F3).
  *
- * <p>Outbound (owner's agent thread): claims are written straight into a pooled direct Netty buffer,
- * the current batch, through an {@link UnsafeBuffer} view; {@link #flush()} hands the whole batch to
- * Netty in one write-and-flush (one cross-thread task, one syscall burst) and the next claim takes a
- * fresh batch. A claim that does not fit the current batch pushes it first. Unsent bytes are bounded
- * by the channel's water marks: above the high one, claims needing a new batch return
+ * <p>Outbound (owner's agent thread): claims are written straight into a direct Netty buffer, the
+ * current batch, through an {@link UnsafeBuffer} view; {@link #flush()} hands the whole batch to the
+ * event loop through a single-producer queue (one preallocated task wakes the loop, which writes every
+ * queued batch and flushes once: no lock, no allocation) and the next claim takes a free
+ * batch from the link's {@link OutboundBatchPool}. A claim that does not fit the current batch pushes
+ * it first. Unsent bytes are bounded by the pool and by the channel's water marks: when no batch is
+ * free or the channel is above its high water mark, claims needing a new batch return
  * {@link #BACK_PRESSURED}.
  *
  * <p>Inbound: the event loop copies whole frames into the link's bounded ring
@@ -44,10 +47,14 @@ final class TcpFrameLink implements FrameLink
     private final TcpFrameTransport transport;
     private final LinkSpec spec;
     private final int batchCapacity;
+    private final OutboundBatchPool batchPool;
     private final InboundFrameAssembler assembler;
     private final UnsafeBuffer batchView = new UnsafeBuffer(EMPTY);
     private final AtomicBoolean resumeScheduled = new AtomicBoolean();
     private final Runnable resumeTask = this::resume;
+    private final OneToOneConcurrentArrayQueue<ByteBuf> writeQueue;
+    private final AtomicBoolean writeScheduled = new AtomicBoolean();
+    private final Runnable writeTask = this::drainWrites;
 
     private volatile State state = State.CONNECTING;
     private volatile String closeReason;
@@ -68,6 +75,9 @@ final class TcpFrameLink implements FrameLink
         this.transport = transport;
         this.spec = spec;
         this.batchCapacity = Math.max(settings.batchCapacity(), spec.maxFrameLength());
+        final int batches = Math.max(2, settings.highWaterMark() / batchCapacity + 2);
+        this.batchPool = new OutboundBatchPool(batches, batchCapacity);
+        this.writeQueue = new OneToOneConcurrentArrayQueue<>(batches);
         this.assembler = new InboundFrameAssembler(settings.inboundCapacity(), spec.maxFrameLength());
     }
 
@@ -111,6 +121,7 @@ final class TcpFrameLink implements FrameLink
         final Channel channel = this.channel;
         if (State.CONNECTED != state || null == channel)
         {
+            releaseBatches();
             return NOT_CONNECTED;
         }
         if (null != batch && batchCapacity - batchLimit < maxLength)
@@ -121,13 +132,9 @@ final class TcpFrameLink implements FrameLink
             }
             push(channel);
         }
-        if (null == batch)
+        if (null == batch && (!channel.isWritable() || !newBatch(channel)))
         {
-            if (!channel.isWritable())
-            {
-                return BACK_PRESSURED;
-            }
-            newBatch(channel);
+            return BACK_PRESSURED;
         }
         claimOffset = batchLimit;
         claimLength = maxLength;
@@ -179,7 +186,7 @@ final class TcpFrameLink implements FrameLink
         final Channel channel = this.channel;
         if (State.CONNECTED != state || null == channel)
         {
-            releaseBatch();
+            releaseBatches();
             return 0;
         }
         return push(channel);
@@ -213,7 +220,7 @@ final class TcpFrameLink implements FrameLink
         {
             ownerClosed = true;
             assembler.stopPoll();
-            releaseBatch();
+            releaseBatches();
             claimOffset = -1;
         }
         markClosed(reason);
@@ -352,9 +359,13 @@ final class TcpFrameLink implements FrameLink
         }
     }
 
-    private void newBatch(final Channel channel)
+    private boolean newBatch(final Channel channel)
     {
-        batch = channel.alloc().directBuffer(batchCapacity, batchCapacity);
+        batch = batchPool.acquire(channel.alloc());
+        if (null == batch)
+        {
+            return false;
+        }
         if (batch.hasMemoryAddress())
         {
             batchView.wrap(batch.memoryAddress(), batchCapacity);
@@ -365,6 +376,7 @@ final class TcpFrameLink implements FrameLink
         }
         batchLimit = 0;
         batchFrames = 0;
+        return true;
     }
 
     private int push(final Channel channel)
@@ -380,19 +392,42 @@ final class TcpFrameLink implements FrameLink
         batchLimit = 0;
         batchFrames = 0;
         batchView.wrap(EMPTY);
-        channel.writeAndFlush(out, channel.voidPromise());
+        if (!writeQueue.offer(out.retain()))
+        {
+            out.release();
+            throw new IllegalStateException("write queue full: more batches in flight than the pool holds");
+        }
+        if (!writeScheduled.get() && writeScheduled.compareAndSet(false, true))
+        {
+            channel.eventLoop().execute(writeTask);
+        }
         return frames;
     }
 
-    private void releaseBatch()
+    /** Event loop: writes every queued batch, then flushes once. */
+    private void drainWrites()
     {
-        if (null != batch)
+        writeScheduled.set(false);
+        final Channel channel = this.channel;
+        int written = 0;
+        ByteBuf out;
+        while (null != (out = writeQueue.poll()))
         {
-            batch.release();
-            batch = null;
-            batchView.wrap(EMPTY);
+            channel.write(out, channel.voidPromise());
+            written++;
         }
+        if (written > 0)
+        {
+            channel.flush();
+        }
+    }
+
+    private void releaseBatches()
+    {
+        batch = null;
+        batchView.wrap(EMPTY);
         batchLimit = 0;
         batchFrames = 0;
+        batchPool.releaseAll();
     }
 }
