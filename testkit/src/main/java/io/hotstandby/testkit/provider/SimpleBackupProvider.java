@@ -160,7 +160,7 @@ public final class SimpleBackupProvider<R extends EntryReader> implements Backup
             }
 
             @Override
-            public OfferResult lastRejection()
+            public OfferResult claimRejection()
             {
                 return OfferResult.TYPE_DISABLED;
             }
@@ -401,7 +401,7 @@ public final class SimpleBackupProvider<R extends EntryReader> implements Backup
         }
 
         @Override
-        public OfferResult lastRejection()
+        public OfferResult claimRejection()
         {
             return OfferResult.TOO_LONG;
         }

@@ -16,7 +16,7 @@ public interface ClaimTarget
     /**
      * @param type   the entry type being claimed.
      * @param length bytes of the whole SBE message, header included.
-     * @return the offset in {@link #buffer()} to write at, or -1 when refused ({@link #lastRejection()} says why).
+     * @return the offset in {@link #buffer()} to write at, or -1 when refused ({@link #claimRejection()} says why).
      */
     int claim(EntryType type, int length);
 
@@ -35,5 +35,5 @@ public interface ClaimTarget
     void abort(EntryWriterFlyweight writer);
 
     /** @return why the last claim was refused, {@link OfferResult#ACCEPTED} after a successful one. */
-    OfferResult lastRejection();
+    OfferResult claimRejection();
 }

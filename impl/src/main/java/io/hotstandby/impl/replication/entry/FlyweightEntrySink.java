@@ -140,7 +140,7 @@ public final class FlyweightEntrySink implements EntrySink
     private int claim(final EntryType type, final int length)
     {
         final int offset = target.claim(type, length);
-        lastRejection = offset < 0 ? target.lastRejection() : OfferResult.ACCEPTED;
+        lastRejection = offset < 0 ? target.claimRejection() : OfferResult.ACCEPTED;
         return offset;
     }
 }

@@ -11,7 +11,8 @@ import io.hotstandby.codec.replication.ResyncRequestEncoder;
 
 /**
  * Encodes the data channel's small control messages (Ack, ResyncRequest, BulkBegin, BulkEnd,
- * ReplicationHeartbeat) in place into a claimed frame of the data link (SPEC B3, B4, G6), with the
+ * ReplicationHeartbeat) in place into a claimed frame of the data link (SPEC B3, B4, G6), after the
+ * frame's 4-byte length prefix that the transport fills in at commit, with the
  * generated encoders kept in fields. Each method returns false when the link cannot take the frame
  * now (back-pressure or not connected); the caller retries on a later duty cycle.
  *
@@ -20,6 +21,7 @@ import io.hotstandby.codec.replication.ResyncRequestEncoder;
 public final class DataPublisher
 {
     private static final int HEADER = MessageHeaderEncoder.ENCODED_LENGTH;
+    private static final int PREFIX = io.hotstandby.codec.FrameDescriptor.FRAME_LENGTH_FIELD_LENGTH;
 
     private final MessageHeaderEncoder header = new MessageHeaderEncoder();
     private final AckEncoder ack = new AckEncoder();
@@ -61,7 +63,7 @@ public final class DataPublisher
             return false;
         }
         ack.wrapAndApplyHeader(link.buffer(), offset, header).epoch(epoch).ackedSequence(acked).appliedSequence(applied);
-        link.commit(HEADER + AckEncoder.BLOCK_LENGTH);
+        link.commit(PREFIX + HEADER + AckEncoder.BLOCK_LENGTH);
         return true;
     }
 
@@ -79,7 +81,7 @@ public final class DataPublisher
             return false;
         }
         resync.wrapAndApplyHeader(link.buffer(), offset, header).epoch(epoch).fromSequence(from).reason(reason);
-        link.commit(HEADER + ResyncRequestEncoder.BLOCK_LENGTH);
+        link.commit(PREFIX + HEADER + ResyncRequestEncoder.BLOCK_LENGTH);
         return true;
     }
 
@@ -97,7 +99,7 @@ public final class DataPublisher
             return false;
         }
         bulkBegin.wrapAndApplyHeader(link.buffer(), offset, header).epoch(epoch).bulkId(bulkId).startSequence(startSequence);
-        link.commit(HEADER + BulkBeginEncoder.BLOCK_LENGTH);
+        link.commit(PREFIX + HEADER + BulkBeginEncoder.BLOCK_LENGTH);
         return true;
     }
 
@@ -117,7 +119,7 @@ public final class DataPublisher
         }
         bulkEnd.wrapAndApplyHeader(link.buffer(), offset, header)
             .epoch(epoch).bulkId(bulkId).endSequence(endSequence).entryCount(entryCount);
-        link.commit(HEADER + BulkEndEncoder.BLOCK_LENGTH);
+        link.commit(PREFIX + HEADER + BulkEndEncoder.BLOCK_LENGTH);
         return true;
     }
 
@@ -136,7 +138,7 @@ public final class DataPublisher
         }
         heartbeat.wrapAndApplyHeader(link.buffer(), offset, header)
             .epoch(epoch).wallClockMs(wallClockMs).lastSequence(lastSequence);
-        link.commit(HEADER + ReplicationHeartbeatEncoder.BLOCK_LENGTH);
+        link.commit(PREFIX + HEADER + ReplicationHeartbeatEncoder.BLOCK_LENGTH);
         return true;
     }
 
@@ -146,6 +148,7 @@ public final class DataPublisher
         {
             return -1;
         }
-        return link.tryClaim(length);
+        final int offset = link.tryClaim(PREFIX + length);
+        return offset < 0 ? offset : offset + PREFIX;
     }
 }

@@ -155,6 +155,11 @@ public final class RingEntryProducer implements EntryProducer, ClaimTarget
         {
             return lastRejection;
         }
+        if (type == null)
+        {
+            claimedRing.abort(index);
+            return OfferResult.TYPE_DISABLED;
+        }
         final MutableDirectBuffer buffer = claimedRing.buffer();
         buffer.putShort(index, (short)EntryDeleteEncoder.BLOCK_LENGTH, LE);
         buffer.putShort(index + 2, (short)EntryDeleteEncoder.TEMPLATE_ID, LE);
@@ -165,6 +170,12 @@ public final class RingEntryProducer implements EntryProducer, ClaimTarget
         claimedRing.commit(index);
         claimedIndex = -1;
         return OfferResult.ACCEPTED;
+    }
+
+    @Override
+    public OfferResult claimRejection()
+    {
+        return lastRejection;
     }
 
     @Override

@@ -59,6 +59,7 @@ public final class Receiver implements FrameHandler
     private static final Logger LOG = LoggerFactory.getLogger(Receiver.class);
     private static final ByteOrder LE = ByteOrder.LITTLE_ENDIAN;
     private static final long GAP_RETRY_NS = 100_000_000L;
+    private static final long RESYNC_RETRY_NS = 200_000_000L;
     private static final long ACK_INTERVAL_NS = 50_000_000L;
 
     private final FrameReader reader;
@@ -88,6 +89,11 @@ public final class Receiver implements FrameHandler
     private boolean inBulk;
     private boolean sweepOnBulkEnd = true;
     private long bulkEndSequence = -1;
+    private long bulkId = -1;
+    private long bulkEpoch = -1;
+    private long resyncSentNs;
+    private long progressExpected = -1;
+    private long progressNs;
     private long bulkStartNs;
     private long bulkEntries;
     private long peerHead;
@@ -179,6 +185,8 @@ public final class Receiver implements FrameHandler
         inBulk = false;
         sweeper.cancel();
         streamEpoch = -1;
+        bulkEpoch = -1;
+        bulkId = -1;
         ready = false;
     }
 
@@ -234,20 +242,31 @@ public final class Receiver implements FrameHandler
             updateReady();
             return 0;
         }
+        if (!resyncPending && !synced && !inBulk && nowNs - resyncSentNs > RESYNC_RETRY_NS)
+        {
+            resyncPending = true;
+        }
         if (resyncPending)
         {
             final long from = synced ? expected : 0;
             if (publisher.resync(streamEpoch, from, resyncReason))
             {
                 resyncPending = false;
+                resyncSentNs = nowNs;
                 work++;
             }
         }
-        if (gapRequestedAt > 0 && nowNs - gapRequestNs > GAP_RETRY_NS && expected <= gapRequestedAt)
+        if ((synced || inBulk) && peerHead >= expected)
         {
-            if (publisher.resync(streamEpoch, expected, ResyncReason.GAP))
+            if (expected != progressExpected)
             {
-                gapRequestNs = nowNs;
+                progressExpected = expected;
+                progressNs = nowNs;
+            }
+            else if (nowNs - progressNs > GAP_RETRY_NS && publisher.resync(streamEpoch, expected, ResyncReason.GAP))
+            {
+                LOG.debug("no progress at sequence {} (peer has {}); asking for a resend", expected, peerHead);
+                progressNs = nowNs;
                 work++;
             }
         }
@@ -398,11 +417,11 @@ public final class Receiver implements FrameHandler
                 break;
             case BulkBeginDecoder.TEMPLATE_ID:
                 bulkBeginDecoder.wrap(buffer, body, blockLength, version);
-                onBulkBegin(bulkBeginDecoder.epoch(), bulkBeginDecoder.startSequence());
+                onBulkBegin(bulkBeginDecoder.epoch(), bulkBeginDecoder.bulkId(), bulkBeginDecoder.startSequence());
                 break;
             case BulkEndDecoder.TEMPLATE_ID:
                 bulkEndDecoder.wrap(buffer, body, blockLength, version);
-                if (inBulk)
+                if (inBulk && bulkEndDecoder.bulkId() == bulkId && bulkEndDecoder.epoch() == bulkEpoch)
                 {
                     bulkEndSequence = bulkEndDecoder.endSequence();
                 }
@@ -421,12 +440,14 @@ public final class Receiver implements FrameHandler
         }
     }
 
-    private void onBulkBegin(final long epoch, final long startSequence)
+    private void onBulkBegin(final long epoch, final long id, final long startSequence)
     {
-        if (!receiving)
+        if (!receiving || epoch < bulkEpoch || (epoch == bulkEpoch && id <= bulkId))
         {
             return;
         }
+        bulkEpoch = epoch;
+        bulkId = id;
         inBulk = true;
         synced = false;
         streamEpoch = epoch;

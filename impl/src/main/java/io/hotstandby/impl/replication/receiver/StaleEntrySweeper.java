@@ -131,7 +131,7 @@ public final class StaleEntrySweeper implements ClaimTarget
     }
 
     @Override
-    public OfferResult lastRejection()
+    public OfferResult claimRejection()
     {
         return OfferResult.TOO_LONG;
     }

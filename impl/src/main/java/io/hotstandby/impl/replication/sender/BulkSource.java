@@ -172,7 +172,7 @@ public final class BulkSource implements ClaimTarget
     }
 
     @Override
-    public OfferResult lastRejection()
+    public OfferResult claimRejection()
     {
         return OfferResult.TYPE_DISABLED;
     }

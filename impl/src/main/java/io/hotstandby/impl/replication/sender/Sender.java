@@ -44,11 +44,14 @@ public final class Sender implements ControlledMessageHandler
     private static final int FRAME_CAPACITY = 64 * 1024;
     private static final int BATCH_HEADER_LENGTH = MessageHeaderEncoder.ENCODED_LENGTH + BatchHeaderEncoder.BLOCK_LENGTH;
     private static final int MAX_BATCH = 4096;
+    private static final int PREFIX = io.hotstandby.codec.FrameDescriptor.FRAME_LENGTH_FIELD_LENGTH;
     private static final int DRAIN_LIMIT = 16 * 1024;
     private static final int BULK_SLICE = 4096;
+    private static final int MAX_ENTRY_LENGTH = 4400;
     private static final int BULK_LIMIT = 32 * 1024;
     private static final int MAX_FRAMES_PER_CYCLE = 64;
     private static final int ACK_NOTIFY_LIMIT = 64 * 1024;
+    private static final long BULK_END_REPEAT_NS = 100_000_000L;
 
     private final OutboundLog log;
     private final ProducerGate gate;
@@ -84,6 +87,8 @@ public final class Sender implements ControlledMessageHandler
     private long bulkEndSequence = -1;
     private long bulkStartNs;
     private long lastBulkMillis = -1;
+    private boolean bulkEndSent;
+    private long bulkEndSentNs;
     private long drainNowNs;
     private long drainBytesLeft;
     private boolean drainDiscard;
@@ -107,7 +112,7 @@ public final class Sender implements ControlledMessageHandler
         final NodeCounters counters)
     {
         final int window = Math.max(1024, config.retransmitWindowEntries());
-        final long bytes = Math.min(256L << 20, Math.max(4L << 20, (long)window * 192));
+        final long bytes = Math.min(256L << 20, Math.max(1L << 20, (long)window * 192));
         this.log = new OutboundLog(window, (int)bytes);
         this.gate = gate;
         this.publisher = publisher;
@@ -356,6 +361,7 @@ public final class Sender implements ControlledMessageHandler
         needsBulk = false;
         bulkBeginPending = true;
         bulkEndPending = false;
+        bulkEndSent = false;
         bulkUnconfirmed = true;
         bulkStartNs = nowNs;
         bulk.start();
@@ -367,12 +373,12 @@ public final class Sender implements ControlledMessageHandler
         int appended = 0;
         while (bulk.running() && appended < BULK_LIMIT)
         {
-            final long room = roomEntries();
-            if (room < BULK_SLICE || roomBytes() < BULK_SLICE * 512L)
+            final long limit = Math.min(BULK_SLICE, Math.min(roomEntries(), roomBytes() / MAX_ENTRY_LENGTH));
+            if (limit <= 0)
             {
                 break;
             }
-            appended += bulk.slice(BULK_SLICE, nowNs);
+            appended += bulk.slice((int)limit, nowNs);
         }
         if (!bulk.running() && bulkEndSequence < 0)
         {
@@ -442,16 +448,16 @@ public final class Sender implements ControlledMessageHandler
                 return frames;
             }
             final long pending = log.bytesSince(sendSequence);
-            final int claimLength = (int)Math.min(FRAME_CAPACITY, pending + BATCH_HEADER_LENGTH);
+            final int claimLength = (int)Math.min(FRAME_CAPACITY, pending + BATCH_HEADER_LENGTH + PREFIX);
             final int offset = link.tryClaim(claimLength);
             if (offset < 0)
             {
                 break;
             }
             final MutableDirectBuffer frame = link.buffer();
-            batchEncoder.wrapAndApplyHeader(frame, offset, headerEncoder)
+            batchEncoder.wrapAndApplyHeader(frame, offset + PREFIX, headerEncoder)
                 .epoch(epoch).firstSequence(sendSequence).ownerNodeId(ownerNodeId);
-            int position = offset + BATCH_HEADER_LENGTH;
+            int position = offset + PREFIX + BATCH_HEADER_LENGTH;
             final int limit = offset + claimLength;
             int count = 0;
             final DirectBuffer entries = log.buffer();
@@ -475,7 +481,7 @@ public final class Sender implements ControlledMessageHandler
             batchEncoder.count(count);
             link.commit(position - offset);
             entriesSent.getAndAdd(count);
-            bytesSent.getAndAdd(position - offset);
+            bytesSent.getAndAdd(position - offset - PREFIX);
             if (sendSequence - 1 > highestSent)
             {
                 highestSent = sendSequence - 1;
@@ -487,9 +493,16 @@ public final class Sender implements ControlledMessageHandler
             if (publisher.bulkEnd(epoch, bulkId, bulkEndSequence, bulk.entries()))
             {
                 bulkEndPending = false;
+                bulkEndSent = true;
+                bulkEndSentNs = nowNs;
                 lastBulkMillis = (nowNs - bulkStartNs) / 1_000_000;
                 LOG.info("bulk backup {} sent: {} entries in {} ms", bulkId, bulk.entries(), lastBulkMillis);
             }
+        }
+        else if (bulkEndSent && nowNs - bulkEndSentNs >= BULK_END_REPEAT_NS &&
+            publisher.bulkEnd(epoch, bulkId, bulkEndSequence, bulk.entries()))
+        {
+            bulkEndSentNs = nowNs;
         }
         link.flush();
         return frames;
