@@ -83,6 +83,7 @@ public final class PairDemo
     /** @param args see {@link DemoSettings#parse}. */
     public static void main(final String[] args)
     {
+        quietLibraryLogs();
         final DemoSettings settings;
         try
         {
@@ -96,6 +97,23 @@ public final class PairDemo
         }
         final DemoSummary summary = new PairDemo(settings, new ConsolePrinter(System.out)).run();
         System.exit(summary.passed() ? 0 : 1);
+    }
+
+    /**
+     * The narration is the demo's output: the library logs only warnings, the toy firewall's hooks
+     * (VRRP, floating IP) log what they do. Either can be overridden with the usual slf4j-simple
+     * system properties.
+     */
+    private static void quietLibraryLogs()
+    {
+        if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null)
+        {
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        }
+        if (System.getProperty("org.slf4j.simpleLogger.log.io.hotstandby.examples") == null)
+        {
+            System.setProperty("org.slf4j.simpleLogger.log.io.hotstandby.examples", "info");
+        }
     }
 
     /** @return the outcome, after printing the summary. */
