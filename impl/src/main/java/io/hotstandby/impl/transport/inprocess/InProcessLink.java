@@ -19,7 +19,8 @@ import static io.hotstandby.codec.FrameDescriptor.FRAME_LENGTH_FIELD_LENGTH;
 
 /**
  * One end of an in-process link (SPEC B1, F5). The owner's agent claims frames in a private staging
- * buffer; {@link #flush()} moves them, through the network's {@link LinkFaults}, into the peer's
+ * buffer (a claim that does not fit flushes first, as the TCP link pushes a full batch);
+ * {@link #flush()} moves them, through the network's {@link LinkFaults}, into the peer's
  * inbound {@link OneToOneRingBuffer}; {@link #poll} reads this end's inbound ring in place. Each ring
  * has one producer (the peer's agent) and one consumer (this agent), so two agents on two threads
  * need no lock on the frame path; lifecycle changes go through the network's lock.
@@ -32,7 +33,7 @@ final class InProcessLink implements FrameLink
     static final int FRAME_MSG_TYPE_ID = 1;
     static final int DELIVER_AT_OFFSET = 0;
     static final int RECORD_BODY_OFFSET = Long.BYTES;
-    static final int MIN_STAGING_CAPACITY = 64 * 1024;
+    static final int MIN_STAGING_CAPACITY = 256 * 1024;
 
     private static final ByteOrder ORDER = ByteOrder.LITTLE_ENDIAN;
 
@@ -62,6 +63,7 @@ final class InProcessLink implements FrameLink
     private FrameHandler pollHandler;
     private long pollNowNs;
     private int delivered;
+    private boolean pollBlocked;
 
     InProcessLink(final InProcessNetwork network, final InProcessTransport transport, final LinkSpec spec,
         final Clock clock)
@@ -148,7 +150,11 @@ final class InProcessLink implements FrameLink
         }
         if (staging.capacity() - stagingLimit < maxLength)
         {
-            return BACK_PRESSURED;
+            flush();
+            if (staging.capacity() - stagingLimit < maxLength)
+            {
+                return BACK_PRESSURED;
+            }
         }
         claimOffset = stagingLimit;
         claimLength = maxLength;
@@ -254,9 +260,15 @@ final class InProcessLink implements FrameLink
         pollHandler = handler;
         pollNowNs = clock.nanoTime();
         delivered = 0;
+        pollBlocked = false;
         try
         {
+            // one read stops at the end of the ring; a second continues from its start
             ring.controlledRead(recordHandler, frameLimit);
+            if (delivered < frameLimit && !pollBlocked)
+            {
+                ring.controlledRead(recordHandler, frameLimit - delivered);
+            }
         }
         finally
         {
@@ -284,6 +296,7 @@ final class InProcessLink implements FrameLink
     {
         if (discardInbound || buffer.getLong(index + DELIVER_AT_OFFSET) - pollNowNs > 0)
         {
+            pollBlocked = true;
             return ControlledMessageHandler.Action.ABORT;
         }
         delivered++;

@@ -136,7 +136,13 @@ final class InboundFrameAssembler
         stopped = false;
         try
         {
-            return ring.controlledRead(recordHandler, frameLimit);
+            // one read stops at the end of the ring; a second continues from its start
+            int delivered = ring.controlledRead(recordHandler, frameLimit);
+            if (delivered < frameLimit && !stopped)
+            {
+                delivered += ring.controlledRead(recordHandler, frameLimit - delivered);
+            }
+            return delivered;
         }
         finally
         {

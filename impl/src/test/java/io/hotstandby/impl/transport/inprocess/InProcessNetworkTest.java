@@ -148,6 +148,51 @@ class InProcessNetworkTest
     }
 
     @Test
+    void aClaimThatDoesNotFitTheStagingBufferFlushesTheStagedFramesFirst()
+    {
+        final int max = InProcessLink.MIN_STAGING_CAPACITY * 3 / 4;
+        final FrameLink server = nodeB.open(serverSpec(ChannelKind.DATA, 7000, max));
+        final FrameLink client = nodeA.open(clientSpec(ChannelKind.DATA, 7000, 0, max));
+        send(client, 1, max);
+        final Frames.Collector collector = new Frames.Collector();
+        assertEquals(0, server.poll(collector, 10), "staged, not sent");
+        send(client, 2, max);
+        assertEquals(1, server.poll(collector, 10), "the first frame went out to make room");
+        assertEquals(1, client.flush());
+        assertEquals(1, server.poll(collector, 10));
+        assertEquals(ints(1, 2), collector.seqs);
+        assertEquals(0, collector.badFrames);
+    }
+
+    @Test
+    void steadyStateSendAndReceiveAllocateNothing()
+    {
+        final FrameLink[] pair = connect(ChannelKind.DATA);
+        final com.sun.management.ThreadMXBean threads =
+            (com.sun.management.ThreadMXBean)java.lang.management.ManagementFactory.getThreadMXBean();
+        final int[] received = new int[1];
+        final io.hotstandby.api.transport.FrameHandler handler = (buffer, offset, length) -> received[0]++;
+        for (int round = 0; round < 2; round++)
+        {
+            final long before = threads.getCurrentThreadAllocatedBytes();
+            for (int i = 0; i < 20_000; i++)
+            {
+                final int offset = pair[1].tryClaim(64);
+                pair[1].buffer().putLong(offset + 4, i);
+                pair[1].commit(64);
+                pair[1].flush();
+                pair[0].poll(handler, 10);
+            }
+            final long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+            if (1 == round)
+            {
+                assertTrue(allocated < 20_000, allocated + " bytes allocated for 20,000 frames: allocation per frame");
+            }
+        }
+        assertEquals(40_000, received[0]);
+    }
+
+    @Test
     void ownerCloseIsSeenByThePeerWhichStillReadsWhatWasSent()
     {
         final FrameLink[] pair = connect(ChannelKind.CONTROL);
@@ -325,26 +370,27 @@ class InProcessNetworkTest
         final FrameLink server = shared.transport().open(serverSpec(ChannelKind.DATA, 7000, 1024));
         final FrameLink client = shared.transport().open(clientSpec(ChannelKind.DATA, 7000, 0, 1024));
         final int total = 200_000;
+        final java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
         final Thread sender = new Thread(() ->
         {
             int seq = 0;
-            while (seq < total && client.state() == State.CONNECTED)
+            while (!done.get() && client.state() == State.CONNECTED)
             {
-                if (Frames.offer(client, seq, SMALL + (seq & 255)) >= 0)
+                if (seq < total && Frames.offer(client, seq, SMALL + (seq & 255)) >= 0)
                 {
                     seq++;
                 }
                 client.flush();
             }
-            client.flush();
         }, "sender");
         sender.start();
         final Frames.Collector collector = new Frames.Collector();
-        final long deadline = System.nanoTime() + 20_000_000_000L;
+        final long deadline = System.nanoTime() + 10_000_000_000L;
         while (collector.seqs.size() < total && System.nanoTime() - deadline < 0)
         {
             server.poll(collector, 100);
         }
+        done.set(true);
         sender.join(5_000);
         assertEquals(total, collector.seqs.size());
         for (int i = 0; i < total; i++)
