@@ -53,6 +53,8 @@ public final class PairDemo
     private static final String PSK = "toy-firewall-pair-demo-key";
     private static final int VRID = 1;
     private static final long WAIT_MS = 15_000;
+    /** How long a starting member looks for its peer before it serves alone (A4), ms. */
+    private static final long SILENCE_MS = 1_500;
 
     private final DemoSettings settings;
     private final ConsolePrinter out;
@@ -360,6 +362,7 @@ public final class PairDemo
             .controlLocal(local).controlPeer(peer).controlPort(settings.controlPort())
             .dataPort(settings.controlPort() + 1)
             .keepaliveIntervalMs(settings.keepaliveMs()).keepaliveRetries(3)
+            .silenceTimeoutMs(SILENCE_MS).reconnectBackoffMs(10, 100)
             .priority(priority)
             .authentication(Authentication.preSharedKey(PSK.getBytes(StandardCharsets.UTF_8)))
             .bindVrrp(new VrrpBinding(VRID, "eth1", BackupGroup.ACTIVE_GROUP))
