@@ -334,7 +334,10 @@ public final class ReplicationEngine implements ReplicationControl
 
     private void updateGate()
     {
-        gate.accepting(role == Role.ACTIVE && peerUp && !closed);
+        // while the peer is away after having been up, offers keep flowing into the retransmit window so
+        // that a quick return resumes without a bulk backup (the sender switches to a bulk once the
+        // window overflows); before any peer was ever seen there is nobody to replicate to.
+        gate.accepting(role == Role.ACTIVE && peerNodeId >= 0 && !closed);
     }
 
     private int runCommands()

@@ -80,6 +80,7 @@ public final class Sender implements ControlledMessageHandler
     private long sendSequence = 1;
     private long highestSent;
     private long ackedSequence;
+    private boolean bulkStarting;
     private boolean bulkBeginPending;
     private boolean bulkEndPending;
     private boolean bulkUnconfirmed;
@@ -89,6 +90,7 @@ public final class Sender implements ControlledMessageHandler
     private long lastBulkMillis = -1;
     private boolean bulkEndSent;
     private long bulkEndSentNs;
+    private long[] barrier = new long[16];
     private long drainNowNs;
     private long drainBytesLeft;
     private boolean drainDiscard;
@@ -147,6 +149,7 @@ public final class Sender implements ControlledMessageHandler
         streaming = false;
         needsBulk = true;
         bulkEpoch = -1;
+        bulkStarting = false;
         bulkBeginPending = false;
         bulkEndPending = false;
         bulkUnconfirmed = false;
@@ -158,8 +161,9 @@ public final class Sender implements ControlledMessageHandler
     public void onLinkDown()
     {
         streaming = false;
-        if (bulk.running() || bulkBeginPending || bulkEndPending)
+        if (bulk.running() || bulkBeginPending || bulkEndPending || bulkStarting)
         {
+            bulkStarting = false;
             bulk.cancel();
             bulkBeginPending = false;
             bulkEndPending = false;
@@ -249,16 +253,21 @@ public final class Sender implements ControlledMessageHandler
                 needsBulk = true;
                 repairPending = false;
             }
-            else if (!bulk.running() && !bulkBeginPending)
+            else if (!bulk.running() && !bulkBeginPending && !bulkStarting)
             {
                 LOG.info("bulk backup to repair offers lost to full rings");
                 repairPending = false;
                 startBulk(nowNs);
             }
         }
-        if (streaming && bulk.running())
+        if (bulkStarting)
         {
-            work += bulkSlices(nowNs);
+            ackedSequence = log.head();
+        }
+        final boolean slicing = streaming && (bulk.running() || bulkStarting);
+        if (slicing)
+        {
+            captureBarrier(producers);
         }
         if (!streaming && !needsBulk && log.head() - ackedSequence >= (log.window() * 3L) / 4)
         {
@@ -266,6 +275,14 @@ public final class Sender implements ControlledMessageHandler
             needsBulk = true;
         }
         work += drain(producers, nowNs, needsBulk && !streaming);
+        if (slicing && barrierReached(producers))
+        {
+            if (bulkStarting)
+            {
+                beginBulk();
+            }
+            work += bulkSlices(nowNs);
+        }
         if (streaming && publisher.connected())
         {
             work += transmit(nowNs);
@@ -277,7 +294,7 @@ public final class Sender implements ControlledMessageHandler
     /** @return true when there is nothing left to send and everything sent was acknowledged. */
     public boolean idle()
     {
-        return sendSequence > log.head() && ackedSequence >= log.head() && !bulk.running() && !bulkEndPending;
+        return sendSequence > log.head() && ackedSequence >= log.head() && !bulkInProgress();
     }
 
     /** @return entries sent but not yet acknowledged. */
@@ -308,7 +325,7 @@ public final class Sender implements ControlledMessageHandler
     /** @return true while a bulk backup is read or not yet fully sent. */
     public boolean bulkInProgress()
     {
-        return bulk.running() || bulkBeginPending || bulkEndPending;
+        return bulk.running() || bulkBeginPending || bulkEndPending || bulkStarting;
     }
 
     /** @return the duration of the last completed bulk backup, ms, or -1. */
@@ -353,19 +370,30 @@ public final class Sender implements ControlledMessageHandler
         resyncs.increment();
         bulkId++;
         bulkEpoch = epoch;
-        bulkStartSequence = log.head() + 1;
         bulkEndSequence = -1;
-        sendSequence = bulkStartSequence;
-        ackedSequence = Math.max(ackedSequence, bulkStartSequence - 1);
         streaming = true;
         needsBulk = false;
-        bulkBeginPending = true;
+        bulkStarting = true;
+        bulkBeginPending = false;
         bulkEndPending = false;
         bulkEndSent = false;
         bulkUnconfirmed = true;
         bulkStartNs = nowNs;
+        bulk.cancel();
+        ackedSequence = log.head();
+        listener.onResync("bulk backup " + bulkId);
+    }
+
+    /** The barrier is reached: every offer committed before the bulk was sequenced; the bulk begins after them. */
+    private void beginBulk()
+    {
+        bulkStarting = false;
+        bulkStartSequence = log.head() + 1;
+        sendSequence = bulkStartSequence;
+        ackedSequence = Math.max(ackedSequence, bulkStartSequence - 1);
+        bulkBeginPending = true;
         bulk.start();
-        listener.onResync("bulk backup " + bulkId + " from sequence " + bulkStartSequence);
+        LOG.debug("bulk backup {} begins at sequence {}", bulkId, bulkStartSequence);
     }
 
     private int bulkSlices(final long nowNs)
@@ -386,6 +414,49 @@ public final class Sender implements ControlledMessageHandler
             bulkEndPending = true;
         }
         return appended;
+    }
+
+    /*
+     * Bulk/real-time ordering (B4). A bulk entry takes its sequence when it is read from the host's
+     * table. Every offer committed to a ring before that read must be sequenced before it: otherwise an
+     * older offer still in a ring could overwrite the newer value the read found, on the standby, when
+     * the offer of that newer value was itself lost to a full ring. So each cycle records how far each
+     * ring has been written and reads a bulk slice only once the drain has reached those positions.
+     * Offers committed after the capture carry values at least as new as the read (the host updates
+     * its table before it offers), and a loss after the capture raises the ring-full flag, which
+     * starts another bulk backup once this one ends.
+     */
+    private void captureBarrier(final RingEntryProducer[] producers)
+    {
+        final int needed = producers.length * 4;
+        if (barrier.length < needed)
+        {
+            barrier = new long[needed];
+        }
+        for (int i = 0; i < producers.length; i++)
+        {
+            for (int p = 0; p < 4; p++)
+            {
+                final RingBuffer ring = producers[i].ring(p);
+                barrier[i * 4 + p] = ring == null ? 0 : ring.producerPosition();
+            }
+        }
+    }
+
+    private boolean barrierReached(final RingEntryProducer[] producers)
+    {
+        for (int i = 0; i < producers.length; i++)
+        {
+            for (int p = 0; p < 4; p++)
+            {
+                final RingBuffer ring = producers[i].ring(p);
+                if (ring != null && ring.consumerPosition() < barrier[i * 4 + p])
+                {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     private long roomEntries()
@@ -429,6 +500,11 @@ public final class Sender implements ControlledMessageHandler
     private int transmit(final long nowNs)
     {
         final FrameLink link = publisher.link();
+        if (bulkStarting)
+        {
+            link.flush();
+            return 0;
+        }
         if (bulkBeginPending)
         {
             if (!publisher.bulkBegin(epoch, bulkId, bulkStartSequence))
