@@ -308,6 +308,12 @@ final class TcpFrameLink implements FrameLink
         this.suspended = suspended;
     }
 
+    /** @return true while the event loop has stopped reading for want of inbound space; any thread. */
+    boolean readSuspended()
+    {
+        return suspended;
+    }
+
     /** Event loop: a scheduled resume is running; the next poll may schedule another. */
     void resumeStarted()
     {
