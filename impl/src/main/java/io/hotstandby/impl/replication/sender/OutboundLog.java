@@ -93,6 +93,23 @@ public final class OutboundLog
     }
 
     /**
+     * Takes one sequence without an entry (length 0): a hole the sender never transmits. A bulk backup
+     * begins after a hole, so a standby that missed the bulk's begin marker sees a gap and asks again.
+     *
+     * @param nowNs append time.
+     * @return the hole's sequence.
+     */
+    public long appendHole(final long nowNs)
+    {
+        final long sequence = ++head;
+        final int slot = (int)(sequence & mask);
+        positions[slot] = bytePosition;
+        lengths[slot] = 0;
+        appendNs[slot] = nowNs;
+        return sequence;
+    }
+
+    /**
      * @param sequence a sequence.
      * @return true when the entry can still be read (and so resent).
      */

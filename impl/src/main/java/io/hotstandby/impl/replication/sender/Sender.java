@@ -182,7 +182,16 @@ public final class Sender implements ControlledMessageHandler
     public void onResyncRequest(final long requestEpoch, final long from, final String reason, final long nowNs)
     {
         final long head = log.head();
-        if (from > 0 && !needsBulk && requestEpoch == bulkEpoch && (from == head + 1 || log.contains(from)))
+        if (from > 0 && !needsBulk && requestEpoch == bulkEpoch && !bulkStarting && from < bulkStartSequence &&
+            (bulkStartSequence == head + 1 || log.contains(bulkStartSequence)))
+        {
+            // the standby follows this stream but never saw the begin of the latest bulk backup
+            bulkBeginPending = true;
+            sendSequence = bulkStartSequence;
+            streaming = true;
+            LOG.debug("resending the begin of bulk backup {} at sequence {} ({})", bulkId, bulkStartSequence, reason);
+        }
+        else if (from > 0 && !needsBulk && requestEpoch == bulkEpoch && (from == head + 1 || log.contains(from)))
         {
             if (from <= highestSent)
             {
@@ -388,6 +397,7 @@ public final class Sender implements ControlledMessageHandler
     private void beginBulk()
     {
         bulkStarting = false;
+        log.appendHole(drainNowNs);
         bulkStartSequence = log.head() + 1;
         sendSequence = bulkStartSequence;
         ackedSequence = Math.max(ackedSequence, bulkStartSequence - 1);
@@ -517,6 +527,11 @@ public final class Sender implements ControlledMessageHandler
         final long head = log.head();
         while (sendSequence <= head && frames < MAX_FRAMES_PER_CYCLE)
         {
+            if (log.contains(sendSequence) && log.length(sendSequence) == 0)
+            {
+                sendSequence++;
+                continue;
+            }
             if (!log.contains(sendSequence))
             {
                 LOG.warn("unsent entries left the window at sequence {}; starting a bulk backup", sendSequence);
@@ -540,7 +555,7 @@ public final class Sender implements ControlledMessageHandler
             while (sendSequence <= head && count < MAX_BATCH)
             {
                 final int length = log.length(sendSequence);
-                if (position + length > limit)
+                if (length == 0 || position + length > limit)
                 {
                     break;
                 }
