@@ -287,32 +287,54 @@ public final class SimpleBackupProvider<R extends EntryReader> implements Backup
      */
     public String describeDifference(final SimpleBackupProvider<?> other)
     {
-        final Map<Long, byte[]> mine = contents();
-        final Map<Long, byte[]> theirs = other.contents();
         if (type != other.type)
         {
             return "types differ: " + type + " vs " + other.type;
         }
-        for (final Map.Entry<Long, byte[]> e : mine.entrySet())
+        final long otherSize = other.size();
+        synchronized (this)
         {
-            final byte[] b = theirs.get(e.getKey());
-            if (b == null)
+            for (int i = 0, n = slots.size(); i < n; i++)
             {
-                return type + " key " + e.getKey() + " missing in the other table (sizes " + mine.size() + " vs " + theirs.size() + ")";
+                final byte[] mine = slots.get(i);
+                if (mine == null)
+                {
+                    continue;
+                }
+                final long key = mine.length >= 16 ? keyOf(i) : 0;
+                final byte[] theirs = other.encodedOrNull(key);
+                if (theirs == null)
+                {
+                    return type + " key " + key + " missing in the other table (sizes " + slotByKey.size() + " vs " + otherSize + ")";
+                }
+                if (!Arrays.equals(mine, theirs))
+                {
+                    return type + " key " + key + " differs";
+                }
             }
-            if (!Arrays.equals(e.getValue(), b))
+            if (slotByKey.size() != otherSize)
             {
-                return type + " key " + e.getKey() + " differs";
-            }
-        }
-        for (final Long key : theirs.keySet())
-        {
-            if (!mine.containsKey(key))
-            {
-                return type + " key " + key + " only in the other table (sizes " + mine.size() + " vs " + theirs.size() + ")";
+                return type + ": the other table holds keys this one does not (sizes " + slotByKey.size() + " vs " + otherSize + ")";
             }
         }
         return null;
+    }
+
+    private long keyOf(final int slot)
+    {
+        return storedView(slots.get(slot)).getLong(FrameDescriptor.MESSAGE_HEADER_LENGTH, ByteOrder.LITTLE_ENDIAN);
+    }
+
+    private UnsafeBuffer storedView(final byte[] bytes)
+    {
+        storedView.wrap(bytes);
+        return storedView;
+    }
+
+    private synchronized byte[] encodedOrNull(final long key)
+    {
+        final long slot = slotByKey.get(key);
+        return slot == NO_SLOT ? null : slots.get((int)slot);
     }
 
     private void put(final long key, final byte[] bytes, final int owner)

@@ -59,7 +59,7 @@ public final class Receiver implements FrameHandler
     private static final Logger LOG = LoggerFactory.getLogger(Receiver.class);
     private static final ByteOrder LE = ByteOrder.LITTLE_ENDIAN;
     private static final long GAP_RETRY_NS = 100_000_000L;
-    private static final long RESYNC_RETRY_NS = 200_000_000L;
+    private static final long RESYNC_RETRY_NS = 500_000_000L;
     private static final long ACK_INTERVAL_NS = 50_000_000L;
 
     private final FrameReader reader;

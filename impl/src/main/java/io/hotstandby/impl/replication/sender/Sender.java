@@ -182,6 +182,11 @@ public final class Sender implements ControlledMessageHandler
     public void onResyncRequest(final long requestEpoch, final long from, final String reason, final long nowNs)
     {
         final long head = log.head();
+        if (from == 0 && (bulkStarting || bulkBeginPending))
+        {
+            LOG.debug("bulk backup {} is about to begin; repeated request ignored", bulkId);
+            return;
+        }
         if (from > 0 && !needsBulk && requestEpoch == bulkEpoch && !bulkStarting && from < bulkStartSequence &&
             (bulkStartSequence == head + 1 || log.contains(bulkStartSequence)))
         {
