@@ -1,6 +1,7 @@
 package io.hotstandby.impl.transport;
 
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -20,12 +21,21 @@ public final class Await
      */
     public static void until(final BooleanSupplier condition, final String what)
     {
+        until(condition, () -> what);
+    }
+
+    /**
+     * @param condition polled, possibly doing work (e.g. a poll) as a side effect.
+     * @param what      described on failure, evaluated then.
+     */
+    public static void until(final BooleanSupplier condition, final Supplier<String> what)
+    {
         final long deadline = System.nanoTime() + DEFAULT_TIMEOUT_NS;
         while (!condition.getAsBoolean())
         {
             if (System.nanoTime() - deadline > 0)
             {
-                fail("not within 5 s: " + what);
+                fail("not within 5 s: " + what.get());
             }
             Thread.yield();
         }

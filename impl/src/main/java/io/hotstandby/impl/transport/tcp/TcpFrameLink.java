@@ -5,7 +5,9 @@ import io.hotstandby.api.transport.FrameLink;
 import io.hotstandby.api.transport.LinkSpec;
 import io.hotstandby.impl.transport.FrameLengths;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
 import org.agrona.MutableDirectBuffer;
 import org.agrona.concurrent.OneToOneConcurrentArrayQueue;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -14,6 +16,7 @@ import org.slf4j.LoggerFactory;
 
 import java.net.InetSocketAddress;
 import java.nio.ByteOrder;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import static io.hotstandby.codec.FrameDescriptor.FRAME_LENGTH_FIELD_LENGTH;
@@ -43,6 +46,9 @@ final class TcpFrameLink implements FrameLink
     private static final Logger LOG = LoggerFactory.getLogger(TcpFrameLink.class);
     private static final ByteOrder ORDER = ByteOrder.LITTLE_ENDIAN;
     private static final byte[] EMPTY = new byte[0];
+
+    /** Longest wait for flushed frames to leave before an owner's close drops the connection, ms. */
+    static final long GRACEFUL_CLOSE_MS = 1_000;
 
     private final TcpFrameTransport transport;
     private final LinkSpec spec;
@@ -223,7 +229,7 @@ final class TcpFrameLink implements FrameLink
             releaseBatches();
             claimOffset = -1;
         }
-        markClosed(reason);
+        markClosed(reason, true);
     }
 
     @Override
@@ -292,14 +298,14 @@ final class TcpFrameLink implements FrameLink
     /** Event loop or transport: the connection (or the attempt) ended. */
     void onChannelClosed(final String reason)
     {
-        markClosed(reason);
+        markClosed(reason, false);
     }
 
     /** Event loop: the peer sent a frame this link refuses. */
     void onProtocolError(final String reason)
     {
         LOG.warn("{}: dropping connection: {}", this, reason);
-        markClosed(reason);
+        markClosed(reason, false);
     }
 
     /** Event loop: reading stopped (true) or resumed (false) for want of inbound space. */
@@ -321,10 +327,16 @@ final class TcpFrameLink implements FrameLink
     }
 
     /**
-     * @param reason why.
+     * Any thread: CLOSED at once with this reason unless already closed. The listening socket closes
+     * at once; the connection either at once (reset, protocol error, transport closing) or, when
+     * {@code graceful}, after the frames already flushed have been written, within
+     * {@link #GRACEFUL_CLOSE_MS}, so a last message (a refusal, a goodbye) reaches the peer.
+     *
+     * @param reason   why.
+     * @param graceful true to let flushed frames out first.
      * @return true when this call closed the link.
      */
-    boolean markClosed(final String reason)
+    boolean markClosed(final String reason, final boolean graceful)
     {
         final Channel channel;
         final Channel serverChannel;
@@ -342,7 +354,14 @@ final class TcpFrameLink implements FrameLink
         LOG.info("{} closed: {}", this, reason);
         if (null != channel)
         {
-            channel.close();
+            if (graceful && channel.isActive())
+            {
+                channel.eventLoop().execute(() -> closeAfterWrites(channel));
+            }
+            else
+            {
+                channel.close();
+            }
         }
         if (null != serverChannel)
         {
@@ -350,6 +369,14 @@ final class TcpFrameLink implements FrameLink
         }
         transport.removed(this);
         return true;
+    }
+
+    /** Event loop: writes what is queued, closes once it is on the wire, or after a grace period. */
+    private void closeAfterWrites(final Channel channel)
+    {
+        drainWrites();
+        channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+        channel.eventLoop().schedule(() -> channel.close(), GRACEFUL_CLOSE_MS, TimeUnit.MILLISECONDS);
     }
 
     private void resume()

@@ -112,7 +112,7 @@ public final class TcpFrameTransport implements FrameTransport
         final TcpFrameLink link = new TcpFrameLink(this, spec, settings);
         if (closed)
         {
-            link.markClosed("transport closed");
+            link.markClosed("transport closed", false);
             return link;
         }
         links.add(link);
@@ -134,7 +134,7 @@ public final class TcpFrameTransport implements FrameTransport
         closed = true;
         for (final TcpFrameLink link : new ArrayList<>(links))
         {
-            link.markClosed("transport closed");
+            link.markClosed("transport closed", false);
         }
         if (ownsGroup)
         {

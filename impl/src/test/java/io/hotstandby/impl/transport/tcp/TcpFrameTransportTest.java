@@ -57,7 +57,7 @@ class TcpFrameTransportTest
         final TcpFrameTransport nodeB = transport(new TcpFrameTransport());
         final int port = freePort(B);
         final FrameLink server = nodeB.open(serverSpec(port, max));
-        final FrameLink client = nodeA.open(clientSpec(port, max));
+        final FrameLink client = openClient(nodeA, port, max);
         awaitConnected(server, client);
 
         final int frames = 2_000;
@@ -115,6 +115,23 @@ class TcpFrameTransportTest
         Await.until(() -> State.CLOSED == pair[0].state(), "server sees the close");
         assertEquals("connection closed by peer", pair[0].closeReason());
         assertEquals(FrameLink.NOT_CONNECTED, pair[0].tryClaim(SMALL));
+    }
+
+    @Test
+    void framesFlushedBeforeAnOwnersCloseStillReachThePeer()
+    {
+        final FrameLink[] pair = connectedPair(MAX);
+        for (int i = 0; i < 3; i++)
+        {
+            Frames.send(pair[1], i, MAX - i);
+        }
+        assertEquals(3, pair[1].flush());
+        pair[1].close("refused: bad key");
+        Await.until(() -> State.CLOSED == pair[0].state(), "server sees the close");
+        final Frames.Collector collector = new Frames.Collector();
+        pair[0].poll(collector, 10);
+        assertEquals(3, collector.seqs.size(), "the last frames arrived before the close");
+        assertEquals(0, collector.badFrames);
     }
 
     @Test
@@ -205,7 +222,7 @@ class TcpFrameTransportTest
             assertEndOfStream(stranger);
         }
         assertEquals(State.CONNECTING, server.state());
-        final FrameLink client = nodeA.open(clientSpec(port, MAX));
+        final FrameLink client = openClient(nodeA, port, MAX);
         awaitConnected(server, client);
     }
 
@@ -230,7 +247,7 @@ class TcpFrameTransportTest
         final int port = freePort(B);
         final int max = 4096;
         final FrameLink server = nodeB.open(serverSpec(port, max));
-        final FrameLink client = nodeA.open(clientSpec(port, max));
+        final FrameLink client = openClient(nodeA, port, max);
         awaitConnected(server, client);
 
         int sent = 0;
@@ -283,7 +300,7 @@ class TcpFrameTransportTest
         final TcpFrameTransport nodeB = transport(new TcpFrameTransport());
         final int port = freePort(B);
         final FrameLink firstServer = nodeB.open(serverSpec(port, MAX));
-        final FrameLink firstClient = nodeA.open(clientSpec(port, MAX));
+        final FrameLink firstClient = openClient(nodeA, port, MAX);
         awaitConnected(firstServer, firstClient);
         firstServer.close("restart");
         Await.until(() -> State.CLOSED == firstClient.state(), "client sees the close");
@@ -327,7 +344,7 @@ class TcpFrameTransportTest
         final TcpFrameTransport nodeB = transport(new TcpFrameTransport());
         final int port = freePort(B);
         final FrameLink server = nodeB.open(serverSpec(port, max));
-        final FrameLink client = nodeA.open(clientSpec(port, max));
+        final FrameLink client = openClient(nodeA, port, max);
         awaitConnected(server, client);
         return new FrameLink[]{ server, client };
     }
@@ -340,7 +357,26 @@ class TcpFrameTransportTest
     private static void awaitConnected(final FrameLink server, final FrameLink client)
     {
         Await.until(() -> State.CONNECTED == server.state() && State.CONNECTED == client.state(),
-            "connected: server " + server + " client " + client);
+            () -> "connected: server " + server + " client " + client + ": " + client.closeReason());
+    }
+
+    /**
+     * Opens a client link, reopening it as an owner would while the server link's (asynchronous) bind
+     * has not happened yet and the connection is refused.
+     */
+    private static FrameLink openClient(final TcpFrameTransport transport, final int port, final int max)
+    {
+        final FrameLink[] client = { transport.open(clientSpec(port, max)) };
+        Await.until(() ->
+        {
+            if (State.CLOSED == client[0].state())
+            {
+                assertTrue(client[0].closeReason().contains("Connection refused"), client[0].closeReason());
+                client[0] = transport.open(clientSpec(port, max));
+            }
+            return State.CONNECTED == client[0].state();
+        }, () -> "client connects: " + client[0]);
+        return client[0];
     }
 
     private TcpFrameTransport transport(final TcpFrameTransport transport)
