@@ -62,10 +62,18 @@ final class EnginePair implements AutoCloseable
     final long[] epochs = new long[2];
     final Role[] roles = {Role.UNDECIDED, Role.UNDECIDED};
     private final SplittableRandom order;
+    private final long member1ClockOffsetMs;
 
     EnginePair(final long seed, final UnaryOperator<PairConfig.Builder> customise,
         final HotStandbyListener listener, final AcknowledgementListener ackListener)
     {
+        this(seed, customise, listener, ackListener, 0);
+    }
+
+    EnginePair(final long seed, final UnaryOperator<PairConfig.Builder> customise,
+        final HotStandbyListener listener, final AcknowledgementListener ackListener, final long member1ClockOffsetMs)
+    {
+        this.member1ClockOffsetMs = member1ClockOffsetMs;
         order = new SplittableRandom(seed);
         network = new InProcessNetwork(clock);
         for (int m = 0; m < 2; m++)
@@ -77,6 +85,7 @@ final class EnginePair implements AutoCloseable
 
     EnginePair(final FrameTransport[] transports, final UnaryOperator<PairConfig.Builder> customise)
     {
+        member1ClockOffsetMs = 0;
         order = new SplittableRandom(0);
         network = null;
         for (int m = 0; m < 2; m++)
@@ -95,7 +104,21 @@ final class EnginePair implements AutoCloseable
             .dataLocal(address(m)).dataPeer(address(1 - m))
             .authentication(Authentication.preSharedKey("replication-test-key".getBytes(StandardCharsets.UTF_8))))
             .build();
-        final NodeContext.Builder context = NodeContext.builder(configs[m]).clock(clock).listener(listener)
+        final io.hotstandby.api.time.Clock memberClock = m == 1 && member1ClockOffsetMs != 0 ? new io.hotstandby.api.time.Clock()
+        {
+            @Override
+            public long nanoTime()
+            {
+                return clock.nanoTime();
+            }
+
+            @Override
+            public long epochMillis()
+            {
+                return clock.epochMillis() + member1ClockOffsetMs;
+            }
+        } : clock;
+        final NodeContext.Builder context = NodeContext.builder(configs[m]).clock(memberClock).listener(listener)
             .acknowledgementListener(ackListener).dataTransport(transport);
         tables[m] = new EnumMap<>(EntryType.class);
         for (final EntryType type : EntryType.values())
