@@ -72,7 +72,6 @@ public final class Conductor implements ChannelObserver, ElectionActions
     private long nextRelayId = 1;
     private boolean started;
     private boolean closed;
-    private boolean peerRoleKnown;
     private boolean configExportDue;
     private int lastPeerNodeId;
     private long staleMessages;
@@ -140,10 +139,7 @@ public final class Conductor implements ChannelObserver, ElectionActions
         channel.local(machine.epoch(), machine.health(), machine.state(), machine.role(), replication.isReady());
         work += channel.doWork(nowNs);
         work += pipeline.doWork(nowNs);
-        if (!channel.isUp() || peerRoleKnown)
-        {
-            work += machine.doWork(nowNs);
-        }
+        work += machine.doWork(nowNs);
         if (configExportDue && channel.isUp())
         {
             configExportDue = !configBackup.exportAll(out());
@@ -474,7 +470,6 @@ public final class Conductor implements ChannelObserver, ElectionActions
     {
         lastPeerNodeId = peer.nodeId;
         refusalReason = null;
-        peerRoleKnown = false;
         dirty = true;
         machine.onPeerUp(peer, nowNs);
                 announce(SwitchoverReason.ELECTION);
@@ -490,7 +485,6 @@ public final class Conductor implements ChannelObserver, ElectionActions
     public void onPeerLost(final String reason, final long nowNs)
     {
         dirty = true;
-        peerRoleKnown = false;
         for (final Map.Entry<Long, CompletableFuture<CommandResult>> e : new ArrayList<>(relayed.entrySet()))
         {
             commandFinished(CommandResult.refused(OperatorCommand.CHECK_CONSISTENCY_NOW, "the peer was lost: " + reason),
@@ -545,7 +539,6 @@ public final class Conductor implements ChannelObserver, ElectionActions
         }
         peer.health = health;
         peer.state = state;
-        peerRoleKnown = true;
         machine.onPeerRole(role, nowNs);
     }
 
@@ -559,7 +552,6 @@ public final class Conductor implements ChannelObserver, ElectionActions
         }
         LOG.debug("node {}: peer announces {} {} at epoch {} ({})", config.nodeId(), state, role, epoch, reason);
         channel.peer().state = state;
-        peerRoleKnown = true;
         dirty = true;
         machine.onPeerRole(role, nowNs);
     }

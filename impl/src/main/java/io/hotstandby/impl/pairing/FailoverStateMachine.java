@@ -63,6 +63,7 @@ public final class FailoverStateMachine
     private boolean started;
 
     private boolean peerUp;
+    private boolean peerRoleKnown;
     private PeerView peer;
 
     private int health = 100;
@@ -197,6 +198,7 @@ public final class FailoverStateMachine
     {
         this.peer = peer;
         this.peerUp = true;
+        this.peerRoleKnown = false;
         observeEpoch(peer.epoch);
         verdict = null;
         awaitingWitnessForTakeover = false;
@@ -284,6 +286,7 @@ public final class FailoverStateMachine
         {
             peer.role = peerRole;
         }
+        peerRoleKnown = peerUp;
         if (yielding && peerRole == Role.ACTIVE && role == Role.ACTIVE)
         {
             yielding = false;
@@ -372,6 +375,18 @@ public final class FailoverStateMachine
             if (role != Role.ACTIVE)
             {
                 role(Role.ACTIVE, nowNs, SwitchoverReason.ELECTION, "dual-active", null);
+                return 1;
+            }
+            return 0;
+        }
+        if (!peerRoleKnown)
+        {
+            // the peer's role arrives with its first announcement; an undecided member never waits past the
+            // silence timer for it (the rank alone decides then)
+            if (role == Role.UNDECIDED && nowNs - silenceStartNs >= silenceNs)
+            {
+                role(localWins() ? Role.ACTIVE : Role.STANDBY, nowNs, SwitchoverReason.ELECTION,
+                    "the peer's role is not known yet", null);
                 return 1;
             }
             return 0;

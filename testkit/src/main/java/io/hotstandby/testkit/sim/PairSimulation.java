@@ -71,7 +71,7 @@ public final class PairSimulation implements AutoCloseable
         seed = b.seed;
         random = new SplittableRandom(b.seed);
         clock = new ManualClock();
-        network = new InProcessNetwork(clock);
+        network = new InProcessNetwork(clock, b.queueCapacity);
         stepNs = b.stepNs;
         configs = b.configs;
         contexts = b.contexts;
@@ -90,7 +90,8 @@ public final class PairSimulation implements AutoCloseable
 
     /**
      * @param seed drives the step order and anything random in the run.
-     * @return a builder with a 1 ms step, 10 ms keepalives, 3 retries and authentication on.
+     * @return a builder with a 1 ms step, 10 ms keepalives, 3 retries, 50 ms hook timeout, the smallest
+     *         replication rings (64 KiB, 4096-entry window) and authentication on.
      */
     public static Builder builder(final long seed)
     {
@@ -109,6 +110,7 @@ public final class PairSimulation implements AutoCloseable
             .keepaliveIntervalMs(10).keepaliveRetries(3)
             .reconnectBackoffMs(5, 40)
             .hookTimeoutMs(50)
+            .ringCapacityBytes(PairConfig.Builder.MIN_RING_CAPACITY_BYTES).retransmitWindowEntries(4096)
             .authentication(Authentication.preSharedKey(DEFAULT_KEY));
         return configs[member].apply(b).build();
     }
@@ -344,6 +346,7 @@ public final class PairSimulation implements AutoCloseable
     {
         private final long seed;
         private long stepNs = TimeUnit.MILLISECONDS.toNanos(1);
+        private int queueCapacity = 256 * 1024;
         @SuppressWarnings("unchecked")
         private final UnaryOperator<PairConfig.Builder>[] configs = new UnaryOperator[]{ UnaryOperator.identity(),
             UnaryOperator.identity() };
@@ -362,6 +365,16 @@ public final class PairSimulation implements AutoCloseable
                 throw new IllegalArgumentException("stepNs: must be positive");
             }
             this.stepNs = stepNs;
+            return this;
+        }
+
+        /**
+         * @param bytes lower bound of each direction's in-process ring, bytes (default 256 KiB).
+         * @return this builder.
+         */
+        public Builder queueCapacity(final int bytes)
+        {
+            this.queueCapacity = bytes;
             return this;
         }
 
