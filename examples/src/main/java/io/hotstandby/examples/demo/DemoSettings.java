@@ -13,24 +13,33 @@ package io.hotstandby.examples.demo;
  * @param seed           the traffic generator's seed.
  * @param maxSessions    the generator's bound on live sessions.
  * @param keepaliveMs    keepalive interval, ms (the peer is lost after 3 unanswered).
+ * @param together       true to start both members at once (A fills its tables once paired, so they reach
+ *                       B in real time); false to start B once A serves alone (they reach B by bulk backup).
  */
 public record DemoSettings(int controlPort, int sessionsBefore, int portBlocks, int leases, int rate, long liveMs,
-    long seed, int maxSessions, long keepaliveMs)
+    long seed, int maxSessions, long keepaliveMs, boolean together)
 {
+    /** @param together see {@link #together()}. @return a copy with that value. */
+    public DemoSettings withTogether(final boolean together)
+    {
+        return new DemoSettings(controlPort, sessionsBefore, portBlocks, leases, rate, liveMs, seed, maxSessions,
+            keepaliveMs, together);
+    }
+
     /** @return the defaults of the README's demo: about 15 s end to end. */
     public static DemoSettings defaults()
     {
-        return new DemoSettings(28_614, 20_000, 2_000, 1_000, 20_000, 6_000, 42, 50_000, 100);
+        return new DemoSettings(28_614, 20_000, 2_000, 1_000, 20_000, 6_000, 42, 50_000, 100, false);
     }
 
     /** @param controlPort the port to use. @return a short form for the test suite (a few seconds). */
     public static DemoSettings shortForm(final int controlPort)
     {
-        return new DemoSettings(controlPort, 2_000, 200, 100, 5_000, 1_500, 7, 5_000, 50);
+        return new DemoSettings(controlPort, 2_000, 200, 100, 5_000, 1_500, 7, 5_000, 100, false);
     }
 
     /**
-     * @param args {@code --short}, {@code --control-port=N}, {@code --sessions-before=N}, {@code --port-blocks=N},
+     * @param args {@code --short}, {@code --together}, {@code --control-port=N}, {@code --sessions-before=N}, {@code --port-blocks=N},
      *             {@code --leases=N}, {@code --rate=N}, {@code --live-ms=N}, {@code --seed=N},
      *             {@code --max-sessions=N}, {@code --keepalive-ms=N}.
      * @return the settings.
@@ -43,7 +52,12 @@ public record DemoSettings(int controlPort, int sessionsBefore, int portBlocks, 
         {
             if (arg.equals("--short"))
             {
-                s = shortForm(s.controlPort);
+                s = shortForm(s.controlPort).withTogether(s.together);
+                continue;
+            }
+            if (arg.equals("--together"))
+            {
+                s = s.withTogether(true);
                 continue;
             }
             final int eq = arg.indexOf('=');
@@ -64,23 +78,23 @@ public record DemoSettings(int controlPort, int sessionsBefore, int portBlocks, 
             s = switch (key)
             {
                 case "control-port" -> new DemoSettings(range(key, v, 1, 65_534), s.sessionsBefore, s.portBlocks, s.leases,
-                    s.rate, s.liveMs, s.seed, s.maxSessions, s.keepaliveMs);
+                    s.rate, s.liveMs, s.seed, s.maxSessions, s.keepaliveMs, s.together);
                 case "sessions-before" -> new DemoSettings(s.controlPort, range(key, v, 0, 5_000_000), s.portBlocks,
-                    s.leases, s.rate, s.liveMs, s.seed, s.maxSessions, s.keepaliveMs);
+                    s.leases, s.rate, s.liveMs, s.seed, s.maxSessions, s.keepaliveMs, s.together);
                 case "port-blocks" -> new DemoSettings(s.controlPort, s.sessionsBefore, range(key, v, 0, 1_000_000),
-                    s.leases, s.rate, s.liveMs, s.seed, s.maxSessions, s.keepaliveMs);
+                    s.leases, s.rate, s.liveMs, s.seed, s.maxSessions, s.keepaliveMs, s.together);
                 case "leases" -> new DemoSettings(s.controlPort, s.sessionsBefore, s.portBlocks,
-                    range(key, v, 0, 1_000_000), s.rate, s.liveMs, s.seed, s.maxSessions, s.keepaliveMs);
+                    range(key, v, 0, 1_000_000), s.rate, s.liveMs, s.seed, s.maxSessions, s.keepaliveMs, s.together);
                 case "rate" -> new DemoSettings(s.controlPort, s.sessionsBefore, s.portBlocks, s.leases,
-                    range(key, v, 1, 1_000_000), s.liveMs, s.seed, s.maxSessions, s.keepaliveMs);
+                    range(key, v, 1, 1_000_000), s.liveMs, s.seed, s.maxSessions, s.keepaliveMs, s.together);
                 case "live-ms" -> new DemoSettings(s.controlPort, s.sessionsBefore, s.portBlocks, s.leases, s.rate,
-                    range(key, v, 100, 60_000), s.seed, s.maxSessions, s.keepaliveMs);
+                    range(key, v, 100, 60_000), s.seed, s.maxSessions, s.keepaliveMs, s.together);
                 case "seed" -> new DemoSettings(s.controlPort, s.sessionsBefore, s.portBlocks, s.leases, s.rate,
-                    s.liveMs, v, s.maxSessions, s.keepaliveMs);
+                    s.liveMs, v, s.maxSessions, s.keepaliveMs, s.together);
                 case "max-sessions" -> new DemoSettings(s.controlPort, s.sessionsBefore, s.portBlocks, s.leases, s.rate,
-                    s.liveMs, s.seed, range(key, v, 8, 10_000_000), s.keepaliveMs);
+                    s.liveMs, s.seed, range(key, v, 8, 10_000_000), s.keepaliveMs, s.together);
                 case "keepalive-ms" -> new DemoSettings(s.controlPort, s.sessionsBefore, s.portBlocks, s.leases, s.rate,
-                    s.liveMs, s.seed, s.maxSessions, range(key, v, 10, 1_000));
+                    s.liveMs, s.seed, s.maxSessions, range(key, v, 10, 1_000), s.together);
                 default -> throw new IllegalArgumentException(key + ": unknown flag");
             };
         }

@@ -147,25 +147,32 @@ public final class PairDemo
     private DemoSummary run(final HotStandbyNode nodeA, final HotStandbyNode nodeB, final ToyFirewall fwA,
         final ToyFirewall fwB, final DemoEvents evA, final DemoEvents evB)
     {
-        out.phase("A starts alone");
-        nodeA.start();
-        await("A elects itself active after its silence timer", evA, evB, () -> evA.role == Role.ACTIVE, nodeA, nodeB);
-
-        out.phase("A serves alone and fills its tables");
-        final EntryProducer producerA = nodeA.newProducer();
+        final EntryProducer producerA;
         final TrafficGenerator generator = new TrafficGenerator(settings.seed(), 1, settings.maxSessions(), fwA.sessions());
-        for (int i = 0; i < settings.sessionsBefore(); i++)
+        if (settings.together())
         {
-            generator.step(producerA);
+            out.phase("A and B start together: pairing and election");
+            nodeA.start();
+            nodeB.start();
+            await("A is active and B standby", evA, evB, () -> nodeA.status().role() == Role.ACTIVE &&
+                nodeB.status().role() == Role.STANDBY && nodeB.status().state() == FailoverState.SYNCHRONIZATION &&
+                nodeB.status().ready(), nodeA, nodeB);
+            out.phase("A fills its tables; every entry reaches B in real time");
+            producerA = nodeA.newProducer();
+            fill(fwA, producerA, generator);
         }
-        allocatePortBlocks(fwA, producerA);
-        grantLeases(fwA, producerA);
-        out.line(String.format("A holds %,d sessions (after %,d operations), %,d NAT port blocks, %,d DHCP leases",
-            fwA.sessions().size(), generator.operations(), fwA.portBlocks().size(), fwA.leases().size()));
-
-        out.phase("B starts: pairing, election, bulk backup");
-        nodeB.start();
-        await("B is standby, its bulk backup complete and acknowledged", evA, evB, () ->
+        else
+        {
+            out.phase("A starts alone");
+            nodeA.start();
+            await("A elects itself active after its silence timer", evA, evB, () -> evA.role == Role.ACTIVE, nodeA, nodeB);
+            out.phase("A serves alone and fills its tables");
+            producerA = nodeA.newProducer();
+            fill(fwA, producerA, generator);
+            out.phase("B starts: pairing, election, bulk backup");
+            nodeB.start();
+        }
+        await("B is standby, holding all of A's tables, every entry acknowledged", evA, evB, () ->
         {
             final HotStandbyStatus a = nodeA.status();
             final HotStandbyStatus b = nodeB.status();
@@ -224,6 +231,18 @@ public final class PairDemo
             vrrpMaster, vipHeld);
         summary.print(out);
         return summary;
+    }
+
+    private void fill(final ToyFirewall fwA, final EntryProducer producerA, final TrafficGenerator generator)
+    {
+        for (int i = 0; i < settings.sessionsBefore(); i++)
+        {
+            generator.step(producerA);
+        }
+        allocatePortBlocks(fwA, producerA);
+        grantLeases(fwA, producerA);
+        out.line(String.format("A holds %,d sessions (after %,d operations), %,d NAT port blocks, %,d DHCP leases",
+            fwA.sessions().size(), generator.operations(), fwA.portBlocks().size(), fwA.leases().size()));
     }
 
     private void liveTraffic(final HotStandbyNode nodeA, final HotStandbyNode nodeB, final ToyFirewall fwA,
