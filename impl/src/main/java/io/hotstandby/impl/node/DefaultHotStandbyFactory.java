@@ -4,6 +4,7 @@ import io.hotstandby.api.HotStandbyFactory;
 import io.hotstandby.api.HotStandbyNode;
 import io.hotstandby.api.NodeContext;
 import io.hotstandby.api.transport.FrameTransport;
+import io.hotstandby.impl.transport.tcp.TcpFrameTransport;
 
 /**
  * The implementation's {@link HotStandbyFactory}, registered for {@link java.util.ServiceLoader} in
@@ -13,7 +14,6 @@ import io.hotstandby.api.transport.FrameTransport;
  */
 public final class DefaultHotStandbyFactory implements HotStandbyFactory
 {
-    private static final String TCP_TRANSPORT = "io.hotstandby.impl.transport.tcp.TcpFrameTransport";
 
     @Override
     public HotStandbyNode create(final NodeContext context)
@@ -24,14 +24,6 @@ public final class DefaultHotStandbyFactory implements HotStandbyFactory
     /** @return a new instance of the built-in TCP transport. */
     static FrameTransport tcpTransport()
     {
-        try
-        {
-            return (FrameTransport)Class.forName(TCP_TRANSPORT).getDeclaredConstructor().newInstance();
-        }
-        catch (final ReflectiveOperationException ex)
-        {
-            throw new IllegalStateException("the built-in TCP transport " + TCP_TRANSPORT + " is not available: " +
-                "supply NodeContext controlTransport and dataTransport", ex);
-        }
+        return new TcpFrameTransport();
     }
 }

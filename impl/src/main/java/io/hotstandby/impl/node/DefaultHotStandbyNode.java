@@ -34,7 +34,7 @@ import io.hotstandby.impl.replication.ReplicationEngine;
 
 /**
  * The default {@link HotStandbyNode} (SPEC A-G): builds the control and data transports (the
- * context's, or the built-in TCP one), the counters (memory-mapped when the context names a file),
+ * context's, or one built-in TCP transport shared by the channels the context leaves unset), the counters (memory-mapped when the context names a file),
  * the replication engine and the pairing {@link Conductor}, and runs them as agents in the context's
  * {@link ThreadingMode}: one thread each (DEDICATED, named {@code hotstandby-<node>-conductor} and
  * {@code hotstandby-<node>-replication}), one shared thread ({@code hotstandby-<node>}), or the host's
@@ -54,8 +54,7 @@ public final class DefaultHotStandbyNode implements HotStandbyNode
     private final NodeCounters counters;
     private final FrameTransport controlTransport;
     private final FrameTransport dataTransport;
-    private final boolean ownsControlTransport;
-    private final boolean ownsDataTransport;
+    private final FrameTransport builtInTransport;
     private final ReplicationControl replication;
     private final ConductorProxy proxy = new ConductorProxy();
     private final Conductor conductor;
@@ -74,10 +73,10 @@ public final class DefaultHotStandbyNode implements HotStandbyNode
         this.context = context;
         this.config = context.config();
         this.counters = context.countersFile() != null ? NodeCounters.mapped(context.countersFile()) : NodeCounters.inMemory();
-        this.ownsControlTransport = context.controlTransport() == null;
-        this.controlTransport = ownsControlTransport ? defaultTransport.get() : context.controlTransport();
-        this.ownsDataTransport = context.dataTransport() == null;
-        this.dataTransport = ownsDataTransport ? defaultTransport.get() : context.dataTransport();
+        final boolean needsDefault = context.controlTransport() == null || context.dataTransport() == null;
+        this.builtInTransport = needsDefault ? defaultTransport.get() : null;
+        this.controlTransport = context.controlTransport() != null ? context.controlTransport() : builtInTransport;
+        this.dataTransport = context.dataTransport() != null ? context.dataTransport() : builtInTransport;
         this.replication = new ReplicationEngine(context, dataTransport, counters);
         this.conductor = new Conductor(context, controlTransport, replication, counters, proxy);
         final String base = "hotstandby-" + config.nodeId();
@@ -239,13 +238,9 @@ public final class DefaultHotStandbyNode implements HotStandbyNode
         {
             agent.onClose();
         }
-        if (ownsControlTransport)
+        if (builtInTransport != null)
         {
-            controlTransport.close();
-        }
-        if (ownsDataTransport)
-        {
-            dataTransport.close();
+            builtInTransport.close();
         }
         counters.close();
         LOG.info("node {}: closed", config.nodeId());
