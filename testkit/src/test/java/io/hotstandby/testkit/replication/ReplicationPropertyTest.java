@@ -64,7 +64,7 @@ final class ReplicationPropertyTest
             long epoch = 1;
             int active = 0;
             pair.startActiveStandby(epoch);
-            final int operations = 250;
+            final int operations = 180;
             for (int op = 0; op < operations; op++)
             {
                 final int action = random.nextInt(100);

@@ -1,0 +1,125 @@
+package io.hotstandby.benchmarks.replication;
+
+import io.hotstandby.api.NodeContext;
+import io.hotstandby.api.config.Authentication;
+import io.hotstandby.api.config.PairConfig;
+import io.hotstandby.api.spi.BackupProvider;
+import io.hotstandby.api.state.Role;
+import io.hotstandby.api.time.SystemClock;
+import io.hotstandby.impl.counters.NodeCounters;
+import io.hotstandby.impl.replication.ReplicationEngine;
+import io.hotstandby.impl.transport.tcp.TcpFrameTransport;
+import org.agrona.concurrent.Agent;
+import org.agrona.concurrent.AgentRunner;
+import org.agrona.concurrent.BackoffIdleStrategy;
+import org.agrona.concurrent.BusySpinIdleStrategy;
+import org.agrona.concurrent.IdleStrategy;
+import org.agrona.concurrent.YieldingIdleStrategy;
+
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Two replication engines over loopback TCP (127.0.0.1 active, 127.0.0.2 standby), each driven by its
+ * own agent thread with the {@code idle} strategy of {@code WORKLOAD.md}; the library's public API and
+ * its built-in Netty transport, nothing else. Used by the end-to-end benchmarks.
+ */
+final class PairRig implements AutoCloseable
+{
+    final int port = Integer.getInteger("data.port", 40460);
+    final ReplicationEngine active;
+    final ReplicationEngine standby;
+    final NodeCounters activeCounters = NodeCounters.inMemory();
+    final NodeCounters standbyCounters = NodeCounters.inMemory();
+    private final TcpFrameTransport activeTransport = new TcpFrameTransport();
+    private final TcpFrameTransport standbyTransport = new TcpFrameTransport();
+    private final AgentRunner activeRunner;
+    private final AgentRunner standbyRunner;
+
+    PairRig(final BackupProvider<?> activeTable, final BackupProvider<?> standbyTable) throws Exception
+    {
+        active = new ReplicationEngine(context(0, activeTable), activeTransport, activeCounters);
+        standby = new ReplicationEngine(context(1, standbyTable), standbyTransport, standbyCounters);
+        activeRunner = new AgentRunner(idle(), Throwable::printStackTrace, null, agent("replication-active", active));
+        standbyRunner = new AgentRunner(idle(), Throwable::printStackTrace, null, agent("replication-standby", standby));
+    }
+
+    /** Starts both agents, sets the roles and reports the peers up. */
+    void start()
+    {
+        AgentRunner.startOnThread(activeRunner);
+        AgentRunner.startOnThread(standbyRunner);
+        final long now = System.nanoTime();
+        active.onRoleChange(Role.ACTIVE, 1, now);
+        standby.onRoleChange(Role.STANDBY, 1, now);
+        active.onPeerUp(2, 1, now);
+        standby.onPeerUp(1, 1, now);
+    }
+
+    String config()
+    {
+        return "tcp-loopback,ring=" + Integer.getInteger("ring.capacity", 1 << 20) + ",idle=" + idleName();
+    }
+
+    private NodeContext context(final int member, final BackupProvider<?> table) throws Exception
+    {
+        final InetAddress local = InetAddress.getByName(member == 0 ? "127.0.0.1" : "127.0.0.2");
+        final InetAddress peer = InetAddress.getByName(member == 0 ? "127.0.0.2" : "127.0.0.1");
+        final PairConfig config = PairConfig.builder()
+            .nodeId(member + 1)
+            .controlLocal(local).controlPeer(peer)
+            .dataLocal(local).dataPeer(peer).dataPort(port)
+            .ringCapacityBytes(Integer.getInteger("ring.capacity", 1 << 20))
+            .authentication(Authentication.preSharedKey("hotstandby-benchmark-key".getBytes(StandardCharsets.UTF_8)))
+            .build();
+        return NodeContext.builder(config).clock(SystemClock.INSTANCE).provider(table).build();
+    }
+
+    private static Agent agent(final String name, final ReplicationEngine engine)
+    {
+        return new Agent()
+        {
+            @Override
+            public int doWork()
+            {
+                return engine.doWork(System.nanoTime());
+            }
+
+            @Override
+            public String roleName()
+            {
+                return name;
+            }
+        };
+    }
+
+    static IdleStrategy idle()
+    {
+        switch (System.getProperty("idle", "backoff"))
+        {
+            case "spin":
+                return new BusySpinIdleStrategy();
+            case "yield":
+                return new YieldingIdleStrategy();
+            default:
+                return new BackoffIdleStrategy(Long.getLong("idle.spins", 100), Long.getLong("idle.yields", 100),
+                    Long.getLong("idle.minParkNs", 1_000), Long.getLong("idle.maxParkNs", 100_000));
+        }
+    }
+
+    private static String idleName()
+    {
+        return System.getProperty("idle", "backoff");
+    }
+
+    @Override
+    public void close()
+    {
+        activeRunner.close();
+        standbyRunner.close();
+        active.close();
+        standby.close();
+        activeTransport.close();
+        standbyTransport.close();
+    }
+}
