@@ -1,0 +1,165 @@
+package io.hotstandby.benchmarks.replication;
+
+import io.hotstandby.api.counter.CounterId;
+import io.hotstandby.api.entry.EntryType;
+import io.hotstandby.api.entry.FirewallSessionWriter;
+import io.hotstandby.impl.replication.producer.RingEntryProducer;
+import org.HdrHistogram.Histogram;
+import org.agrona.concurrent.IdleStrategy;
+
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Bulk backup of a full table to a fresh standby while live updates continue (SPEC B4): the active's
+ * {@link SessionTable} holds {@code entries} sessions (1,000,000 by default) written with the standard
+ * workload's records; the standby starts empty. Timing starts when the engines are told the peer is up
+ * and ends when the standby reports ready (bulk complete, lag under the bound). Meanwhile a producer
+ * offers live workload updates at {@code live.rate} per second (50,000 by default; each updates the
+ * table, then offers), and the lag of those is recorded. At the end the standby's table is checked
+ * against the workload's view. Prints {@code RESULT bench=bulk entries=... bulk_ms=... live_p99_us=...}.
+ *
+ * <p>Run with {@code benchmarks/run bulk}.
+ */
+public final class BulkBenchmark
+{
+    private static final int ENTRY_LENGTH = 8 + io.hotstandby.codec.replication.FirewallSessionEncoder.BLOCK_LENGTH;
+
+    private volatile boolean running = true;
+    private volatile long liveSent;
+
+    private BulkBenchmark()
+    {
+    }
+
+    /** @param args unused; knobs are system properties. */
+    public static void main(final String[] args)
+    {
+        int rc = 0;
+        try
+        {
+            new BulkBenchmark().run();
+        }
+        catch (final Throwable t)
+        {
+            t.printStackTrace();
+            System.out.println("RESULT bench=bulk error=" + t.getClass().getSimpleName());
+            rc = 1;
+        }
+        System.out.flush();
+        Runtime.getRuntime().halt(rc);
+    }
+
+    private void run() throws Exception
+    {
+        final int entries = Integer.getInteger("entries", 1_000_000);
+        final double liveRate = Double.parseDouble(System.getProperty("live.rate", "50000"));
+        final int keys = entries + entries / 8;
+        final SessionWorkload workload = new SessionWorkload(keys, Long.getLong("seed", 42));
+        final SessionTable activeTable = new SessionTable(keys);
+        final SessionTable standbyTable = new SessionTable(keys);
+        final SessionRecord r = new SessionRecord();
+        while (workload.liveCount() < entries)
+        {
+            workload.next(r);
+            r.lastSeen = 0;
+            activeTable.put(r);
+        }
+        final PairRig rig = new PairRig(activeTable, standbyTable);
+        final RingEntryProducer producer = (RingEntryProducer)rig.active.newProducer();
+        standbyTable.pacedFrom = 1;
+        standbyTable.pacedTo = Long.MAX_VALUE;
+        final long start = System.nanoTime();
+        rig.start();
+        final Thread live = new Thread(() -> liveLoop(workload, activeTable, producer, liveRate, start), "live-producer");
+        live.start();
+        final long deadline = start + TimeUnit.SECONDS.toNanos(60);
+        boolean sawBulk = false;
+        long readyAt = 0;
+        while (System.nanoTime() < deadline)
+        {
+            sawBulk |= rig.standby.status().bulkInProgress();
+            if (sawBulk && rig.standby.isReady())
+            {
+                readyAt = System.nanoTime();
+                break;
+            }
+            Thread.onSpinWait();
+        }
+        if (readyAt == 0)
+        {
+            throw new IllegalStateException("the standby did not become ready within 60 s: " + rig.standby.status());
+        }
+        final long bulkNs = readyAt - start;
+        final long liveDuringBulk = liveSent;
+        running = false;
+        live.join(10_000);
+        final long drainDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while ((rig.active.status().lagEntries() > 0 || standbyTable.size() != workload.liveCount()) &&
+            System.nanoTime() < drainDeadline)
+        {
+            Thread.sleep(5);
+        }
+        final String verify = standbyTable.verify(workload);
+        final Histogram lag = standbyTable.pacedHist;
+        final StringBuilder sb = new StringBuilder(256);
+        sb.append("RESULT bench=bulk entries=").append(entries);
+        ReplicationBenchmark.kv(sb, "bulk_ms", bulkNs / 1e6);
+        ReplicationBenchmark.kv(sb, "live_rate", liveRate);
+        ReplicationBenchmark.kv(sb, "live_during_bulk", liveDuringBulk);
+        ReplicationBenchmark.kv(sb, "live_samples", lag.getTotalCount());
+        ReplicationBenchmark.kv(sb, "live_p50_us", lag.getValueAtPercentile(50) / 1000.0);
+        ReplicationBenchmark.kv(sb, "live_p99_us", lag.getValueAtPercentile(99) / 1000.0);
+        ReplicationBenchmark.kv(sb, "live_max_us", lag.getMaxValue() / 1000.0);
+        ReplicationBenchmark.kv(sb, "sender_bulk_ms", rig.active.status().lastBulkMillis());
+        sb.append(" resyncs=").append(rig.activeCounters.get(CounterId.RESYNCS).get());
+        sb.append(" table_size=").append(standbyTable.size());
+        sb.append(" verify=").append(verify);
+        sb.append(" config=").append(rig.config());
+        System.out.println(sb);
+        System.out.flush();
+        rig.close();
+    }
+
+    private void liveLoop(final SessionWorkload workload, final SessionTable table, final RingEntryProducer producer,
+        final double rate, final long start)
+    {
+        final SessionRecord r = new SessionRecord();
+        final IdleStrategy idle = PairRig.idle();
+        final double interval = 1e9 / rate;
+        long i = 0;
+        while (running)
+        {
+            final long intended = start + (long)(i * interval);
+            long now;
+            while ((now = System.nanoTime()) < intended)
+            {
+                final long gap = intended - now;
+                if (gap > 200_000)
+                {
+                    LockSupport.parkNanos(gap - 100_000);
+                }
+                else
+                {
+                    Thread.onSpinWait();
+                }
+            }
+            workload.next(r);
+            r.lastSeen = intended;
+            table.put(r);
+            idle.reset();
+            while (!producer.hasCapacityFor(EntryType.FIREWALL_SESSION, ENTRY_LENGTH))
+            {
+                idle.idle();
+            }
+            final FirewallSessionWriter w = producer.claimFirewallSession();
+            if (w != null)
+            {
+                r.writeTo(w);
+                w.commit();
+            }
+            i++;
+            liveSent = i;
+        }
+    }
+}
