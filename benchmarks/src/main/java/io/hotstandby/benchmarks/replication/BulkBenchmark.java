@@ -84,7 +84,7 @@ public final class BulkBenchmark
                 readyAt = System.nanoTime();
                 break;
             }
-            Thread.onSpinWait();
+            LockSupport.parkNanos(100_000);
         }
         if (readyAt == 0)
         {

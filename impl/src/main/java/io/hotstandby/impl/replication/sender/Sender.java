@@ -187,6 +187,15 @@ public final class Sender implements ControlledMessageHandler
             LOG.debug("bulk backup {} is about to begin; repeated request ignored", bulkId);
             return;
         }
+        if (from == 0 && streaming && !needsBulk && (bulk.running() || bulkEndPending) &&
+            (bulkStartSequence == head + 1 || log.contains(bulkStartSequence)))
+        {
+            // a bulk backup is under way: give its begin marker again rather than start over; the
+            // standby asks for what it skipped from the bulk's start sequence
+            LOG.debug("resending the begin of bulk backup {} ({})", bulkId, reason);
+            bulkBeginPending = true;
+            return;
+        }
         if (from > 0 && !needsBulk && requestEpoch == bulkEpoch && !bulkStarting && from < bulkStartSequence &&
             (bulkStartSequence == head + 1 || log.contains(bulkStartSequence)))
         {
