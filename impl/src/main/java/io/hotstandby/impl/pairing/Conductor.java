@@ -381,7 +381,7 @@ public final class Conductor implements ChannelObserver, ElectionActions
         announce(reason);
         replication.onRoleChange(to, epoch, nowNs);
         listener.onRoleChange(from, to, epoch, reason, detail);
-        if (to == Role.ACTIVE || from == Role.ACTIVE)
+        if (to != Role.UNDECIDED)
         {
             pipeline.start(to == Role.ACTIVE, nowNs, onPipelineDone);
         }
