@@ -22,6 +22,8 @@ final class FailoverEvents implements HotStandbyListener
     volatile String lossReason;
     volatile long lastAnnounceNs;
     volatile int downCount;
+    volatile boolean lossExpected;
+    volatile int unexpectedLosses;
     volatile int announceCount;
 
     @Override
@@ -41,6 +43,10 @@ final class FailoverEvents implements HotStandbyListener
             lastDownNs = System.nanoTime();
             lossReason = lastDownReason;
             downCount++;
+            if (!lossExpected)
+            {
+                unexpectedLosses++;
+            }
         }
     }
 
