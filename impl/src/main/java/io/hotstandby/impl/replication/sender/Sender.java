@@ -48,6 +48,8 @@ public final class Sender implements ControlledMessageHandler
     private static final int DRAIN_LIMIT = 16 * 1024;
     private static final int BULK_SLICE = 4096;
     private static final int MAX_ENTRY_LENGTH = 4400;
+    /** Most entries sent and not yet acknowledged: far above a loopback or LAN bandwidth-delay product. */
+    private static final long MAX_IN_FLIGHT = 64 * 1024;
     private static final int BULK_LIMIT = 32 * 1024;
     private static final int MAX_FRAMES_PER_CYCLE = 64;
     private static final int ACK_NOTIFY_LIMIT = 64 * 1024;
@@ -485,7 +487,7 @@ public final class Sender implements ControlledMessageHandler
 
     private long roomEntries()
     {
-        return (log.window() * 3L) / 4 - (log.head() - ackedSequence);
+        return Math.min((log.window() * 3L) / 4, MAX_IN_FLIGHT) - (log.head() - ackedSequence);
     }
 
     private long roomBytes()
