@@ -13,8 +13,9 @@ package io.hotstandby.examples.demo;
  * @param seed           the traffic generator's seed.
  * @param maxSessions    the generator's bound on live sessions.
  * @param keepaliveMs    keepalive interval, ms (the peer is lost after 3 unanswered).
- * @param together       true to start both members at once (A fills its tables once paired, so they reach
- *                       B in real time); false to start B once A serves alone (they reach B by bulk backup).
+ * @param together       true (the default) to start both members at once: A fills its tables once paired,
+ *                       so they reach B in real time; false ({@code --join-later}) to start B only once A
+ *                       serves alone, so they reach B by bulk backup.
  */
 public record DemoSettings(int controlPort, int sessionsBefore, int portBlocks, int leases, int rate, long liveMs,
     long seed, int maxSessions, long keepaliveMs, boolean together)
@@ -29,17 +30,17 @@ public record DemoSettings(int controlPort, int sessionsBefore, int portBlocks, 
     /** @return the defaults of the README's demo: about 15 s end to end. */
     public static DemoSettings defaults()
     {
-        return new DemoSettings(28_614, 20_000, 2_000, 1_000, 20_000, 6_000, 42, 50_000, 100, false);
+        return new DemoSettings(28_614, 20_000, 2_000, 1_000, 20_000, 6_000, 42, 50_000, 100, true);
     }
 
     /** @param controlPort the port to use. @return a short form for the test suite (a few seconds). */
     public static DemoSettings shortForm(final int controlPort)
     {
-        return new DemoSettings(controlPort, 2_000, 200, 100, 5_000, 1_500, 7, 5_000, 100, false);
+        return new DemoSettings(controlPort, 2_000, 200, 100, 5_000, 1_500, 7, 5_000, 100, true);
     }
 
     /**
-     * @param args {@code --short}, {@code --together}, {@code --control-port=N}, {@code --sessions-before=N}, {@code --port-blocks=N},
+     * @param args {@code --short}, {@code --join-later}, {@code --control-port=N}, {@code --sessions-before=N}, {@code --port-blocks=N},
      *             {@code --leases=N}, {@code --rate=N}, {@code --live-ms=N}, {@code --seed=N},
      *             {@code --max-sessions=N}, {@code --keepalive-ms=N}.
      * @return the settings.
@@ -55,9 +56,9 @@ public record DemoSettings(int controlPort, int sessionsBefore, int portBlocks, 
                 s = shortForm(s.controlPort).withTogether(s.together);
                 continue;
             }
-            if (arg.equals("--together"))
+            if (arg.equals("--join-later"))
             {
-                s = s.withTogether(true);
+                s = s.withTogether(false);
                 continue;
             }
             final int eq = arg.indexOf('=');

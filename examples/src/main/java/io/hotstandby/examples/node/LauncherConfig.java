@@ -48,8 +48,8 @@ public final class LauncherConfig
         Map.entry("priority", "priority"),
         Map.entry("keepaliveIntervalMs", "keepalive-ms"),
         Map.entry("keepaliveRetries", "keepalive-retries"),
-        Map.entry("silenceTimeoutMs", "keepalive-ms"),
-        Map.entry("handshakeTimeoutMs", "keepalive-ms"),
+        Map.entry("silenceTimeoutMs", "silence-ms"),
+        Map.entry("handshakeTimeoutMs", "handshake-timeout-ms"),
         Map.entry("authentication", "psk"),
         Map.entry("fallbackDelayMs", "fallback-delay-ms"),
         Map.entry("vrrpBindings", "vrrp"),
@@ -161,6 +161,8 @@ public final class LauncherConfig
             .priority(intValue(values, "priority", PairConfig.DEFAULT_PRIORITY, false))
             .keepaliveIntervalMs(longValue(values, "keepalive-ms", PairConfig.DEFAULT_KEEPALIVE_INTERVAL_MS))
             .keepaliveRetries(intValue(values, "keepalive-retries", PairConfig.DEFAULT_KEEPALIVE_RETRIES, false))
+            .silenceTimeoutMs(longValue(values, "silence-ms", 0))
+            .handshakeTimeoutMs(longValue(values, "handshake-timeout-ms", 0))
             .fallback(bool(values, "fallback", false), longValue(values, "fallback-delay-ms", PairConfig.DEFAULT_FALLBACK_DELAY_MS))
             .authentication(authentication(values.get("psk")));
         final String vrrp = values.get("vrrp");
@@ -263,6 +265,9 @@ public final class LauncherConfig
         k.put("priority", "0..255, higher wins an auto election (default 100)");
         k.put("keepalive-ms", "keepalive interval, ms (default 1000)");
         k.put("keepalive-retries", "unanswered keepalives before the peer is lost (default 3)");
+        k.put("silence-ms", "how long a starting member looks for its peer before serving alone, ms " +
+            "(default keepalive-ms x (keepalive-retries + 1))");
+        k.put("handshake-timeout-ms", "longest a handshake may take, ms (default keepalive-ms x keepalive-retries)");
         k.put("psk", "pre-shared key, 16..256 bytes, or 'none' to turn authentication off (required)");
         k.put("fallback", "true | false: return traffic to the original active (default false)");
         k.put("fallback-delay-ms", "traffic-reversion delay, ms (default 60000)");
