@@ -149,16 +149,16 @@ public final class RingEntryProducer implements EntryProducer, ClaimTarget
     @Override
     public OfferResult delete(final EntryType type, final long key)
     {
+        if (type == null)
+        {
+            lastRejection = OfferResult.TYPE_DISABLED;
+            return lastRejection;
+        }
         final int length = MESSAGE_HEADER_LENGTH + EntryDeleteEncoder.BLOCK_LENGTH;
         final int index = claim(type, length);
         if (index < 0)
         {
             return lastRejection;
-        }
-        if (type == null)
-        {
-            claimedRing.abort(index);
-            return OfferResult.TYPE_DISABLED;
         }
         final MutableDirectBuffer buffer = claimedRing.buffer();
         buffer.putShort(index, (short)EntryDeleteEncoder.BLOCK_LENGTH, LE);
