@@ -65,7 +65,12 @@ public final class Conductor implements ChannelObserver, ElectionActions
     private final ConfigBackup configBackup;
     private final Witness witness;
     private final Consumer<Object> inputHandler = this::onInput;
-    private final Long2ObjectHashMap<CompletableFuture<CommandResult>> relayed = new Long2ObjectHashMap<>();
+    private final Long2ObjectHashMap<Relayed> relayed = new Long2ObjectHashMap<>();
+
+    /** A command relayed to the peer, waiting for its result. */
+    private record Relayed(OperatorCommand command, CompletableFuture<CommandResult> future, long deadlineNs)
+    {
+    }
 
     private long nowNs;
     private long inputVersion = -1;
@@ -81,6 +86,9 @@ public final class Conductor implements ChannelObserver, ElectionActions
     private Switchover lastSwitchover;
     private long lastConfigSyncEpochMs;
     private Boolean configConsistent;
+    private int appliedOwnership = -1;
+    private final long relayTimeoutNs;
+    private boolean holdsActiveGroup;
     private volatile ConductorStatus status;
 
     /**
@@ -106,6 +114,9 @@ public final class Conductor implements ChannelObserver, ElectionActions
         this.machine = new FailoverStateMachine(config, this, witness != null);
         this.pipeline = new TakeoverPipeline(context, replication, counters.get(CounterId.HOOK_FAILURES));
         this.configBackup = new ConfigBackup(context.configProviders(), config.mode(), listener);
+        this.holdsActiveGroup = config.rolePolicy() == RolePolicy.PRIMARY;
+        this.relayTimeoutNs = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(
+            4 * config.hookTimeoutMs() + config.keepaliveIntervalMs() * (config.keepaliveRetries() + 1L));
         publish();
     }
 
@@ -140,6 +151,11 @@ public final class Conductor implements ChannelObserver, ElectionActions
         work += channel.doWork(nowNs);
         work += pipeline.doWork(nowNs);
         work += machine.doWork(nowNs);
+        checkDualActiveOwnership(nowNs);
+        if (!relayed.isEmpty())
+        {
+            expireRelayed(nowNs);
+        }
         if (configExportDue && channel.isUp())
         {
             configExportDue = !configBackup.exportAll(out());
@@ -178,7 +194,7 @@ public final class Conductor implements ChannelObserver, ElectionActions
         }
         closed = true;
         channel.close();
-        relayed.values().forEach(f -> f.complete(null));
+        relayed.values().forEach(r -> r.future().complete(CommandResult.refused(r.command(), "the node closed")));
         relayed.clear();
     }
 
@@ -305,7 +321,7 @@ public final class Conductor implements ChannelObserver, ElectionActions
                     final long id = nextRelayId++;
                     if (out().commandRequest(id, command))
                     {
-                        relayed.put(id, future);
+                        relayed.put(id, new Relayed(command, future, nowNs + relayTimeoutNs));
                     }
                     else
                     {
@@ -313,7 +329,74 @@ public final class Conductor implements ChannelObserver, ElectionActions
                     }
                 }
             }
+            case SWITCH_PEER_TO_ACTIVE, SWITCH_PEER_TO_STANDBY ->
+            {
+                if (config.mode() != io.hotstandby.api.config.Mode.DUAL_ACTIVE)
+                {
+                    machine.execute(command, future, nowNs);
+                }
+                else
+                {
+                    switchPeerGroup(command, future);
+                }
+            }
             default -> machine.execute(command, future, nowNs);
+        }
+    }
+
+    /**
+     * Dual-active (A10, D1): moves the active VRRP group between the members, make-before-break for
+     * that group: SWITCH_PEER_TO_ACTIVE asks the peer to master it first, then releases it here;
+     * SWITCH_PEER_TO_STANDBY masters it here first, then asks the peer to release it.
+     */
+    private void switchPeerGroup(final OperatorCommand command, final CompletableFuture<CommandResult> future)
+    {
+        final boolean toPeer = command == OperatorCommand.SWITCH_PEER_TO_ACTIVE;
+        if (!channel.isUp())
+        {
+            commandFinished(CommandResult.refused(command, "the peer is not connected"), future);
+            return;
+        }
+        if (toPeer != holdsActiveGroup)
+        {
+            commandFinished(CommandResult.done(command, toPeer ? "the peer already masters the active group" :
+                "this member already masters the active group"), future);
+            return;
+        }
+        if (toPeer)
+        {
+            relay(command, future);
+            return;
+        }
+        holdsActiveGroup = true;
+        startPipeline(nowNs, () -> relay(command, future));
+    }
+
+    private void expireRelayed(final long nowNs)
+    {
+        final Long2ObjectHashMap<Relayed>.KeyIterator it = relayed.keySet().iterator();
+        while (it.hasNext())
+        {
+            final long id = it.nextLong();
+            final Relayed r = relayed.get(id);
+            if (nowNs - r.deadlineNs() >= 0)
+            {
+                it.remove();
+                commandFinished(CommandResult.refused(r.command(), "the peer did not answer in time"), r.future());
+            }
+        }
+    }
+
+    private void relay(final OperatorCommand command, final CompletableFuture<CommandResult> future)
+    {
+        final long id = nextRelayId++;
+        if (channel.isUp() && out().commandRequest(id, command))
+        {
+            relayed.put(id, new Relayed(command, future, nowNs + relayTimeoutNs));
+        }
+        else
+        {
+            commandFinished(CommandResult.refused(command, "the control channel is down or back-pressured"), future);
         }
     }
 
@@ -383,7 +466,7 @@ public final class Conductor implements ChannelObserver, ElectionActions
         listener.onRoleChange(from, to, epoch, reason, detail);
         if (to != Role.UNDECIDED)
         {
-            pipeline.start(to == Role.ACTIVE, nowNs, onPipelineDone);
+            startPipeline(nowNs, onPipelineDone);
         }
         else if (onPipelineDone != null)
         {
@@ -393,6 +476,42 @@ public final class Conductor implements ChannelObserver, ElectionActions
             config.configSyncMode() == ConfigSyncMode.AUTO && !context.configProviders().isEmpty())
         {
             configExportDue = true;
+        }
+    }
+
+    /**
+     * Runs the traffic-switch pipeline for the current role and VRRP group ownership: in active/standby
+     * and mirroring the active member masters the active group and the standby the standby group; in
+     * dual-active the manual primary masters the active group and the secondary the standby group
+     * while paired, and a member without its peer masters both (it serves both sets, A6).
+     */
+    private void startPipeline(final long nowNs, final Runnable onDone)
+    {
+        final boolean active = machine.role() == Role.ACTIVE;
+        boolean ownsActive = active;
+        boolean ownsStandby = !active;
+        if (config.mode() == io.hotstandby.api.config.Mode.DUAL_ACTIVE)
+        {
+            ownsActive = !channel.isUp() || holdsActiveGroup;
+            ownsStandby = !channel.isUp() || !holdsActiveGroup;
+        }
+        appliedOwnership = (ownsActive ? 1 : 0) | (ownsStandby ? 2 : 0);
+        pipeline.start(active, ownsActive, ownsStandby, nowNs, onDone);
+    }
+
+    /** Dual-active: when the pairing changes, the VRRP groups of the absent member move (A6, D1). */
+    private void checkDualActiveOwnership(final long nowNs)
+    {
+        if (config.mode() != io.hotstandby.api.config.Mode.DUAL_ACTIVE || machine.role() != Role.ACTIVE)
+        {
+            return;
+        }
+        final int wanted = (!channel.isUp() || holdsActiveGroup ? 1 : 0) | (!channel.isUp() || !holdsActiveGroup ? 2 : 0);
+        if (wanted != appliedOwnership)
+        {
+            LOG.info("node {}: dual-active VRRP ownership {} -> {} (peer {})", config.nodeId(), appliedOwnership,
+                wanted, channel.isUp() ? "up" : "lost");
+            startPipeline(nowNs, null);
         }
     }
 
@@ -485,10 +604,9 @@ public final class Conductor implements ChannelObserver, ElectionActions
     public void onPeerLost(final String reason, final long nowNs)
     {
         dirty = true;
-        for (final Map.Entry<Long, CompletableFuture<CommandResult>> e : new ArrayList<>(relayed.entrySet()))
+        for (final Relayed r : new ArrayList<>(relayed.values()))
         {
-            commandFinished(CommandResult.refused(OperatorCommand.CHECK_CONSISTENCY_NOW, "the peer was lost: " + reason),
-                e.getValue());
+            commandFinished(CommandResult.refused(r.command(), "the peer was lost: " + reason), r.future());
         }
         relayed.clear();
         replication.onPeerDown(nowNs);
@@ -584,12 +702,31 @@ public final class Conductor implements ChannelObserver, ElectionActions
     {
         if (!fresh(epoch, "operator command"))
         {
+            out().commandResult(requestId, command, false, "stale epoch " + epoch + " < " + machine.epoch() + "; retry");
             return;
         }
         if (command == OperatorCommand.CHECK_CONSISTENCY_NOW)
         {
             final boolean sent = configBackup.sendDigests(out());
             out().commandResult(requestId, command, sent, sent ? "digests sent" : "back-pressured");
+        }
+        else if (command == OperatorCommand.SWITCH_PEER_TO_ACTIVE || command == OperatorCommand.SWITCH_PEER_TO_STANDBY)
+        {
+            if (config.mode() != io.hotstandby.api.config.Mode.DUAL_ACTIVE || machine.role() != Role.ACTIVE)
+            {
+                out().commandResult(requestId, command, false, "this member is not active in dual-active mode");
+                return;
+            }
+            // the peer asks this member to take (SWITCH_PEER_TO_ACTIVE) or give up the active group
+            holdsActiveGroup = command == OperatorCommand.SWITCH_PEER_TO_ACTIVE;
+            startPipeline(nowNs, () ->
+            {
+                if (channel.isUp())
+                {
+                    out().commandResult(requestId, command, true, holdsActiveGroup ?
+                        "the peer masters the active group" : "the peer masters the standby group");
+                }
+            });
         }
         else
         {
@@ -605,14 +742,28 @@ public final class Conductor implements ChannelObserver, ElectionActions
         {
             return;
         }
-        final CompletableFuture<CommandResult> future = relayed.remove(requestId);
-        if (future == null)
+        final Relayed pending = relayed.remove(requestId);
+        if (pending == null)
         {
             return;
         }
+        final CompletableFuture<CommandResult> future = pending.future();
         if (!done)
         {
             commandFinished(CommandResult.refused(command, "the peer: " + reason), future);
+            return;
+        }
+        if (command == OperatorCommand.SWITCH_PEER_TO_ACTIVE)
+        {
+            holdsActiveGroup = false;
+            startPipeline(nowNs, () -> commandFinished(CommandResult.done(command,
+                "the peer masters the active group, this member the standby group"), future));
+            return;
+        }
+        if (command == OperatorCommand.SWITCH_PEER_TO_STANDBY)
+        {
+            commandFinished(CommandResult.done(command, "this member masters the active group, the peer the standby group"),
+                future);
             return;
         }
         configBackup.sendDigests(out());

@@ -56,6 +56,8 @@ public final class TakeoverPipeline
 
     private TakeoverStep[] steps = new TakeoverStep[0];
     private boolean active;
+    private boolean ownsActiveGroup;
+    private boolean ownsStandbyGroup;
     private int stepIndex = -1;
     private long run;
     private int outstanding;
@@ -88,6 +90,24 @@ public final class TakeoverPipeline
      */
     public void start(final boolean becomeActive, final long nowNs, final Runnable onDone)
     {
+        start(becomeActive, becomeActive, !becomeActive, nowNs, onDone);
+    }
+
+    /**
+     * Starts the pipeline for a new role and VRRP group ownership (dual-active: each member masters
+     * one group while paired and the survivor masters both), abandoning any running one.
+     *
+     * @param becomeActive     true to take over, false to step down.
+     * @param ownsActiveGroup  true when the VRRP groups bound to the active group are master here.
+     * @param ownsStandbyGroup true when the VRRP groups bound to the standby group are master here.
+     * @param nowNs            time, ns.
+     * @param onDone           run on the conductor thread when the last step finished, or null.
+     */
+    public void start(final boolean becomeActive, final boolean ownsActiveGroup, final boolean ownsStandbyGroup,
+        final long nowNs, final Runnable onDone)
+    {
+        this.ownsActiveGroup = ownsActiveGroup;
+        this.ownsStandbyGroup = ownsStandbyGroup;
         if (isRunning())
         {
             LOG.info("node {}: abandoning the running {} pipeline at step {}", context.config().nodeId(),
@@ -243,7 +263,7 @@ public final class TakeoverPipeline
                 {
                     for (final VrrpBinding b : context.config().vrrpBindings())
                     {
-                        final boolean master = (b.group() == BackupGroup.ACTIVE_GROUP) == active;
+                        final boolean master = b.group() == BackupGroup.ACTIVE_GROUP ? ownsActiveGroup : ownsStandbyGroup;
                         final VrrpHook.GroupState state = master ? VrrpHook.GroupState.MASTER : VrrpHook.GroupState.BACKUP;
                         call(() -> vrrp.setGroupState(b.vrid(), b.interfaceName(), state, lastCompletion),
                             "vrrp " + b.vrid() + "@" + b.interfaceName());
