@@ -32,7 +32,8 @@ import io.hotstandby.api.state.Role;
  * <p>Knobs (system properties): {@code trials} (default 200), {@code keepalive.ms} (10),
  * {@code retries} (3), {@code port} (28514), {@code soak.s} (0: off; otherwise a second phase in which
  * a separate process keeps every core busy for that many seconds while the pair runs normally, and
- * every detection counts as false). Without the soak, {@code false_detections} counts the peer losses
+ * every detection counts as false; {@code soak.nice} runs that process at a lower priority, as a
+ * background batch job would). Without the soak, {@code false_detections} counts the peer losses
  * the standby declared outside the trials' silences. Prints one {@code RESULT bench=failover ...} line
  * last.
  */
@@ -130,8 +131,14 @@ public final class FailoverBenchmark
     private static int soak(final long seconds, final FailoverEvents a, final FailoverEvents b) throws Exception
     {
         final String java = ProcessHandle.current().info().command().orElse("java");
-        final Process busy = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-            BusyLoad.class.getName()).inheritIO().start();
+        final int nice = Integer.getInteger("soak.nice", 0);
+        final java.util.List<String> command = new java.util.ArrayList<>();
+        if (nice > 0)
+        {
+            command.addAll(java.util.List.of("nice", "-n", Integer.toString(nice)));
+        }
+        command.addAll(java.util.List.of(java, "-cp", System.getProperty("java.class.path"), BusyLoad.class.getName()));
+        final Process busy = new ProcessBuilder(command).inheritIO().start();
         final int before = a.downCount + b.downCount;
         try
         {

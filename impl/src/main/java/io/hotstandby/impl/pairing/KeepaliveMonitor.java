@@ -3,7 +3,9 @@ package io.hotstandby.impl.pairing;
 /**
  * Detects a silent peer on the control channel (SPEC A2), Netty's IdleStateHandler idea: it only
  * detects, the state machine decides. Every keepalive interval without a frame from the peer counts
- * as one missed keepalive; {@code retries} missed in a row declare the peer lost.
+ * as one missed keepalive; {@code retries} missed in a row declare the peer lost. A member that was itself
+ * not scheduled for longer than an interval (its own stall, when the peer's frames may still sit unread
+ * in its socket) does not blame the peer for it: after such a gap the peer gets one more interval.
  *
  * <p>Threading: conductor thread only. Times in nanoseconds, compared wrap-safely.
  */
@@ -13,6 +15,7 @@ public final class KeepaliveMonitor
     private final int retries;
     private long lastHeardNs;
     private long nextSendNs;
+    private long lastPollNs;
     private int missed;
 
     /**
@@ -30,6 +33,7 @@ public final class KeepaliveMonitor
     {
         lastHeardNs = nowNs;
         nextSendNs = nowNs;
+        lastPollNs = nowNs;
         missed = 0;
     }
 
@@ -63,10 +67,19 @@ public final class KeepaliveMonitor
      */
     public int poll(final long nowNs)
     {
+        if (nowNs - lastPollNs > intervalNs)
+        {
+            final long graceFrom = nowNs - intervalNs * Math.max(0, retries - 1);
+            if (graceFrom - lastHeardNs > 0)
+            {
+                lastHeardNs = graceFrom;
+            }
+        }
+        lastPollNs = nowNs;
         final long silentNs = nowNs - lastHeardNs;
         final int nowMissed = silentNs <= 0 ? 0 : (int)Math.min(Integer.MAX_VALUE, silentNs / intervalNs);
         final int newlyMissed = Math.max(0, nowMissed - missed);
-        missed = Math.max(missed, nowMissed);
+        missed = nowMissed;
         return newlyMissed;
     }
 
