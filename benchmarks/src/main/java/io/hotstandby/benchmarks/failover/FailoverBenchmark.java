@@ -1,6 +1,8 @@
 package io.hotstandby.benchmarks.failover;
 
 import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.List;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
@@ -130,14 +132,14 @@ public final class FailoverBenchmark
 
     private static int soak(final long seconds, final FailoverEvents a, final FailoverEvents b) throws Exception
     {
-        final String java = ProcessHandle.current().info().command().orElse("java");
+        final String javaCommand = ProcessHandle.current().info().command().orElse("java");
         final int nice = Integer.getInteger("soak.nice", 0);
-        final java.util.List<String> command = new java.util.ArrayList<>();
+        final List<String> command = new ArrayList<>();
         if (nice > 0)
         {
-            command.addAll(java.util.List.of("nice", "-n", Integer.toString(nice)));
+            command.addAll(List.of("nice", "-n", Integer.toString(nice)));
         }
-        command.addAll(java.util.List.of(java, "-cp", System.getProperty("java.class.path"), BusyLoad.class.getName()));
+        command.addAll(List.of(javaCommand, "-cp", System.getProperty("java.class.path"), BusyLoad.class.getName()));
         final Process busy = new ProcessBuilder(command).inheritIO().start();
         final int before = a.downCount + b.downCount;
         try
