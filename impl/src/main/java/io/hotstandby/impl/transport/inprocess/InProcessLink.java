@@ -25,14 +25,19 @@ import static io.hotstandby.codec.FrameDescriptor.FRAME_LENGTH_FIELD_LENGTH;
  * has one producer (the peer's agent) and one consumer (this agent), so two agents on two threads
  * need no lock on the frame path; lifecycle changes go through the network's lock.
  *
- * <p>Ring record layout: {@code deliverAtNs} (int64), then the frame body (prefix stripped). A record
- * whose time has not come stops the poll, so a delayed frame holds back the frames behind it.
+ * <p>Ring record layout: {@code deliverAtNs} (int64), {@code frameLength} (int32, the whole body),
+ * {@code fragmentOffset} (int32), then body bytes (prefix stripped). A body longer than the ring's
+ * largest record travels as several fragments and is reassembled by the receiver in a buffer grown on
+ * demand, so a ring needs to hold about one largest frame, not eight. A record whose time has not come
+ * stops the poll, so a delayed frame holds back the frames behind it.
  */
 final class InProcessLink implements FrameLink
 {
     static final int FRAME_MSG_TYPE_ID = 1;
     static final int DELIVER_AT_OFFSET = 0;
-    static final int RECORD_BODY_OFFSET = Long.BYTES;
+    static final int FRAME_LENGTH_OFFSET = 8;
+    static final int FRAGMENT_OFFSET_OFFSET = 12;
+    static final int RECORD_BODY_OFFSET = 16;
     static final int MIN_STAGING_CAPACITY = 256 * 1024;
 
     private static final ByteOrder ORDER = ByteOrder.LITTLE_ENDIAN;
@@ -59,6 +64,8 @@ final class InProcessLink implements FrameLink
 
     private UnsafeBuffer held;
     private int heldBodyLength = -1;
+    private UnsafeBuffer reassembly;
+    private int reassembled = -1;
 
     private FrameHandler pollHandler;
     private long pollNowNs;
@@ -72,7 +79,7 @@ final class InProcessLink implements FrameLink
         this.transport = transport;
         this.spec = spec;
         this.clock = clock;
-        this.staging = new UnsafeBuffer(new byte[Math.max(MIN_STAGING_CAPACITY, spec.maxFrameLength())]);
+        this.staging = new UnsafeBuffer(new byte[MIN_STAGING_CAPACITY]);
     }
 
     LinkSpec spec()
@@ -151,6 +158,10 @@ final class InProcessLink implements FrameLink
         if (staging.capacity() - stagingLimit < maxLength)
         {
             flush();
+            if (0 == stagingLimit && staging.capacity() < maxLength)
+            {
+                staging.wrap(new byte[BitUtil.findNextPositivePowerOfTwo(maxLength)]);
+            }
             if (staging.capacity() - stagingLimit < maxLength)
             {
                 return BACK_PRESSURED;
@@ -218,14 +229,13 @@ final class InProcessLink implements FrameLink
         final OneToOneRingBuffer ring = outbound;
         final LinkFaults faults = network.faults();
         final long nowNs = clock.nanoTime();
-        final int writesPerFrame = LinkFaults.NONE == faults ? 1 : 3;
         int offset = 0;
         int flushed = 0;
         while (offset < stagingLimit)
         {
             final int bodyLength = staging.getInt(offset, ORDER);
             final int bodyOffset = offset + FRAME_LENGTH_FIELD_LENGTH;
-            if (!hasRoom(ring, Math.max(bodyLength, heldBodyLength), writesPerFrame))
+            if (!hasRoom(ring, bodyLength))
             {
                 break;
             }
@@ -299,8 +309,36 @@ final class InProcessLink implements FrameLink
             pollBlocked = true;
             return ControlledMessageHandler.Action.ABORT;
         }
-        delivered++;
-        pollHandler.onFrame(buffer, index + RECORD_BODY_OFFSET, length - RECORD_BODY_OFFSET);
+        final int frameLength = buffer.getInt(index + FRAME_LENGTH_OFFSET);
+        final int fragmentOffset = buffer.getInt(index + FRAGMENT_OFFSET_OFFSET);
+        final int fragmentLength = length - RECORD_BODY_OFFSET;
+        if (0 == fragmentOffset && fragmentLength == frameLength)
+        {
+            delivered++;
+            pollHandler.onFrame(buffer, index + RECORD_BODY_OFFSET, fragmentLength);
+            return ControlledMessageHandler.Action.CONTINUE;
+        }
+        if (0 == fragmentOffset)
+        {
+            if (null == reassembly || reassembly.capacity() < frameLength)
+            {
+                reassembly = new UnsafeBuffer(new byte[BitUtil.findNextPositivePowerOfTwo(frameLength)]);
+            }
+            reassembled = 0;
+        }
+        if (fragmentOffset != reassembled)
+        {
+            reassembled = -1;   // a fragment of a frame whose start was lost: skip the rest of it
+            return ControlledMessageHandler.Action.CONTINUE;
+        }
+        reassembly.putBytes(fragmentOffset, buffer, index + RECORD_BODY_OFFSET, fragmentLength);
+        reassembled += fragmentLength;
+        if (reassembled == frameLength)
+        {
+            reassembled = -1;
+            delivered++;
+            pollHandler.onFrame(reassembly, 0, frameLength);
+        }
         return ControlledMessageHandler.Action.CONTINUE;
     }
 
@@ -319,7 +357,10 @@ final class InProcessLink implements FrameLink
             case DUPLICATE ->
             {
                 write(ring, nowNs, staging, bodyOffset, bodyLength);
-                write(ring, nowNs, staging, bodyOffset, bodyLength);
+                if (hasRoom(ring, bodyLength))
+                {
+                    write(ring, nowNs, staging, bodyOffset, bodyLength);
+                }
             }
             case REORDER ->
             {
@@ -332,7 +373,7 @@ final class InProcessLink implements FrameLink
             }
             default -> throw new IllegalStateException("unknown fate " + fate);
         }
-        if (heldBodyLength >= 0)
+        if (heldBodyLength >= 0 && hasRoom(ring, heldBodyLength))
         {
             write(ring, nowNs, held, 0, heldBodyLength);
             heldBodyLength = -1;
@@ -341,36 +382,50 @@ final class InProcessLink implements FrameLink
 
     private void hold(final int bodyOffset, final int bodyLength)
     {
-        if (null == held)
+        if (null == held || held.capacity() < bodyLength)
         {
-            held = new UnsafeBuffer(new byte[spec.maxFrameLength()]);
+            held = new UnsafeBuffer(new byte[BitUtil.findNextPositivePowerOfTwo(bodyLength)]);
         }
         held.putBytes(0, staging, bodyOffset, bodyLength);
         heldBodyLength = bodyLength;
     }
 
+    /** Writes one frame body as one record, or as fragments when it exceeds the ring's largest record. */
     private void write(
         final OneToOneRingBuffer ring, final long deliverAtNs, final DirectBuffer src, final int srcOffset,
         final int bodyLength)
     {
-        final int index = ring.tryClaim(FRAME_MSG_TYPE_ID, RECORD_BODY_OFFSET + bodyLength);
-        if (index < 0)
-        {
-            network.lostForSpace(this);
-            return;
-        }
+        final int maxFragment = ring.maxMsgLength() - RECORD_BODY_OFFSET;
         final MutableDirectBuffer buffer = ring.buffer();
-        buffer.putLong(index + DELIVER_AT_OFFSET, deliverAtNs);
-        buffer.putBytes(index + RECORD_BODY_OFFSET, src, srcOffset, bodyLength);
-        ring.commit(index);
+        int fragmentOffset = 0;
+        do
+        {
+            final int fragmentLength = Math.min(maxFragment, bodyLength - fragmentOffset);
+            final int index = ring.tryClaim(FRAME_MSG_TYPE_ID, RECORD_BODY_OFFSET + fragmentLength);
+            if (index < 0)
+            {
+                network.lostForSpace(this);
+                return;
+            }
+            buffer.putLong(index + DELIVER_AT_OFFSET, deliverAtNs);
+            buffer.putInt(index + FRAME_LENGTH_OFFSET, bodyLength);
+            buffer.putInt(index + FRAGMENT_OFFSET_OFFSET, fragmentOffset);
+            buffer.putBytes(index + RECORD_BODY_OFFSET, src, srcOffset + fragmentOffset, fragmentLength);
+            ring.commit(index);
+            fragmentOffset += fragmentLength;
+        }
+        while (fragmentOffset < bodyLength);
     }
 
-    private static boolean hasRoom(final OneToOneRingBuffer ring, final int bodyLength, final int writes)
+    /** @return true when the ring surely has room for the body's records and the padding of one wrap. */
+    private static boolean hasRoom(final OneToOneRingBuffer ring, final int bodyLength)
     {
-        final int aligned = BitUtil.align(
-            RecordDescriptor.HEADER_LENGTH + RECORD_BODY_OFFSET + bodyLength, RecordDescriptor.ALIGNMENT);
-        // each write may need up to one record's worth of padding at the end of the ring
-        return ring.capacity() - ring.size() >= 2L * aligned * writes;
+        final int maxRecord = ring.maxMsgLength();
+        final int maxFragment = maxRecord - RECORD_BODY_OFFSET;
+        final int fragments = Math.max(1, (bodyLength + maxFragment - 1) / maxFragment);
+        final long perRecord = RecordDescriptor.HEADER_LENGTH + RECORD_BODY_OFFSET + RecordDescriptor.ALIGNMENT;
+        final long need = bodyLength + fragments * perRecord + RecordDescriptor.HEADER_LENGTH + maxRecord;
+        return ring.capacity() - ring.size() >= need;
     }
 
     private void discardStaged()

@@ -41,7 +41,10 @@ import java.util.Set;
 public final class InProcessNetwork
 {
     /** Default lower bound of each direction's ring capacity, bytes. */
-    public static final int DEFAULT_QUEUE_CAPACITY = 1024 * 1024;
+    public static final int DEFAULT_QUEUE_CAPACITY = 256 * 1024;
+
+    /** Bodies up to this length travel as one ring record; longer ones are fragmented. */
+    static final int UNFRAGMENTED_BODY_LENGTH = 64 * 1024;
 
     private static final Logger LOG = LoggerFactory.getLogger(InProcessNetwork.class);
     private static final int RECORDS_PER_RING = 8;
@@ -67,8 +70,8 @@ public final class InProcessNetwork
 
     /**
      * @param clock         the time for delays and fault decisions.
-     * @param queueCapacity least bytes of each direction's ring; rounded up to a power of two and to at
-     *                      least 8 of the largest frame of the pair. A full ring back-pressures the
+     * @param queueCapacity least bytes of each direction's ring; rounded up to a power of two, to 8
+     *                      records of up to 64 KiB of body and to twice the largest frame of the pair. A full ring back-pressures the
      *                      sender (flush moves nothing, then tryClaim returns BACK_PRESSURED).
      */
     public InProcessNetwork(final Clock clock, final int queueCapacity)
@@ -410,9 +413,12 @@ public final class InProcessNetwork
     private int ringCapacity(final int maxFrameLength)
     {
         final int record = BitUtil.align(
-            RecordDescriptor.HEADER_LENGTH + InProcessLink.RECORD_BODY_OFFSET + maxFrameLength,
-            RecordDescriptor.ALIGNMENT);
-        return BitUtil.findNextPositivePowerOfTwo(Math.max(queueCapacity, record * RECORDS_PER_RING));
+            RecordDescriptor.HEADER_LENGTH + InProcessLink.RECORD_BODY_OFFSET +
+            Math.min(maxFrameLength, UNFRAGMENTED_BODY_LENGTH), RecordDescriptor.ALIGNMENT);
+        // room for the largest frame, fragmented, with the padding of one wrap
+        final int largestFrame = 2 * maxFrameLength;
+        return BitUtil.findNextPositivePowerOfTwo(
+            Math.max(queueCapacity, Math.max(record * RECORDS_PER_RING, largestFrame)));
     }
 
     private static OneToOneRingBuffer newRing(final int capacity)

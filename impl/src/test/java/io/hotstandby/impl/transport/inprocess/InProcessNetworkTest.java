@@ -165,6 +165,31 @@ class InProcessNetworkTest
     }
 
     @Test
+    void framesLargerThanARingRecordArriveWholeAndInOrderEvenWhenDuplicatedOrReordered()
+    {
+        final int max = 1024 * 1024;
+        final FrameLink server = nodeB.open(serverSpec(ChannelKind.DATA, 7000, max));
+        final FrameLink client = nodeA.open(clientSpec(ChannelKind.DATA, 7000, 0, max));
+        network.faults(scripted(FrameFate.DELIVER, FrameFate.DUPLICATE, FrameFate.REORDER, FrameFate.DELIVER));
+        final int[] lengths = { max, SMALL, 300 * 1024, 64 * 1024 + 1, max - 7, SMALL + 1 };
+        final Frames.Collector collector = new Frames.Collector();
+        int sent = 0;
+        int polls = 0;
+        while (collector.seqs.size() < lengths.length + 1)
+        {
+            assertTrue(++polls < 1_000, "stalled at " + collector.seqs);
+            if (sent < lengths.length && Frames.offer(client, sent, lengths[sent]) >= 0)
+            {
+                sent++;
+            }
+            client.flush();
+            server.poll(collector, 3);
+        }
+        assertEquals(ints(0, 1, 1, 3, 2, 4, 5), collector.seqs);
+        assertEquals(0, collector.badFrames);
+    }
+
+    @Test
     void steadyStateSendAndReceiveAllocateNothing()
     {
         final FrameLink[] pair = connect(ChannelKind.DATA);
