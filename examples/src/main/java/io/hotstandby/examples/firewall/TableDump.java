@@ -70,6 +70,69 @@ public final class TableDump
         }
     }
 
+    /**
+     * @param lines lines written by {@link #write} or made by {@link #lines}.
+     * @return a table holding those sessions.
+     * @throws IllegalArgumentException for a line that is not a session.
+     */
+    public static SessionTable parse(final List<String> lines)
+    {
+        final SessionTable table = new SessionTable(Math.max(16, lines.size()));
+        final Session s = new Session();
+        for (final String line : lines)
+        {
+            final String[] f = line.split(" ");
+            if (f.length != 14)
+            {
+                throw new IllegalArgumentException("not a session line: " + line);
+            }
+            s.reset();
+            s.key = Long.parseUnsignedLong(f[0]);
+            s.protocol = Integer.parseInt(f[1]);
+            s.srcPort = endpoint(f[2], s.srcIp);
+            s.dstPort = endpoint(f[3], s.dstIp);
+            s.natPort = endpoint(f[4], s.natIp);
+            s.ipVersion = f[2].indexOf('.') >= 0 ? 4 : 6;
+            s.state = Integer.parseInt(f[5]);
+            s.vrf = Integer.parseInt(f[6]);
+            s.zone = Integer.parseInt(f[7]);
+            s.flags = Integer.parseInt(f[8]);
+            s.createdAtMs = Long.parseLong(f[9]);
+            s.lastSeenMs = Long.parseLong(f[10]);
+            s.bytes = Long.parseLong(f[11]);
+            s.packets = Long.parseLong(f[12]);
+            s.expiresAtMs = Long.parseLong(f[13]);
+            table.put(s);
+        }
+        return table;
+    }
+
+    private static int endpoint(final String text, final byte[] address)
+    {
+        final int colon = text.lastIndexOf(':');
+        final String host = text.substring(0, colon);
+        java.util.Arrays.fill(address, (byte)0);
+        if (host.indexOf('.') >= 0)
+        {
+            final String[] octets = host.split("\\.");
+            for (int i = 0; i < 4; i++)
+            {
+                address[i] = (byte)Integer.parseInt(octets[i]);
+            }
+        }
+        else
+        {
+            final String[] groups = host.split(":");
+            for (int i = 0; i < 8; i++)
+            {
+                final int g = Integer.parseInt(groups[i], 16);
+                address[2 * i] = (byte)(g >>> 8);
+                address[2 * i + 1] = (byte)g;
+            }
+        }
+        return Integer.parseInt(text.substring(colon + 1));
+    }
+
     /** @param s a session. @return its line. */
     public static String line(final Session s)
     {

@@ -6,6 +6,9 @@ import io.hotstandby.api.NodeContext;
 import io.hotstandby.api.ThreadingMode;
 import io.hotstandby.api.config.ConfigException;
 import io.hotstandby.api.entry.EntryProducer;
+import io.hotstandby.api.state.FailoverState;
+import io.hotstandby.api.state.Role;
+import io.hotstandby.api.status.HotStandbyStatus;
 import io.hotstandby.examples.firewall.RatePacer;
 import io.hotstandby.examples.firewall.TableDump;
 import io.hotstandby.examples.firewall.ToyFirewall;
@@ -29,8 +32,8 @@ import java.util.concurrent.TimeUnit;
  *       --config examples/config/node-a.properties [--key=value ...]
  * </pre>
  *
- * <p>While the member is active and paired, its main thread (the toy data plane) generates
- * {@code rate} session operations per second and offers them for replication. SIGTERM (or Ctrl-C)
+ * <p>While the member is active and paired with a synchronized standby, its main thread (the toy data
+ * plane) generates {@code rate} session operations per second and offers them for replication. SIGTERM (or Ctrl-C)
  * prints a final status line, writes {@code dump-file} if set, closes the node and exits 0. A bad
  * configuration prints one line naming the key on stderr and exits 2.
  *
@@ -49,11 +52,14 @@ public final class NodeLauncher
     private final RoleWatch watch = new RoleWatch();
     private final CountDownLatch finished = new CountDownLatch(1);
     private volatile boolean running = true;
+    private final long settleNs;
+    private long quietSinceNs;
 
     private NodeLauncher(final LauncherConfig config, final PrintStream out)
     {
         this.config = config;
         this.out = out;
+        this.settleNs = TimeUnit.MILLISECONDS.toNanos(Math.max(200, 4 * config.pairConfig().keepaliveIntervalMs()));
     }
 
     /**
@@ -183,7 +189,7 @@ public final class NodeLauncher
                 int work = 0;
                 if (config.rate() > 0 && watch.activeAndPaired())
                 {
-                    if (!trafficOn)
+                    if (!trafficOn && settled(node, nowNs))
                     {
                         trafficOn = true;
                         pacer.start(nowNs);
@@ -201,6 +207,7 @@ public final class NodeLauncher
                 else
                 {
                     trafficOn = false;
+                    quietSinceNs = 0;
                 }
                 if (watch.takeChanged() || nowNs - nextStatusNs >= 0)
                 {
@@ -215,6 +222,29 @@ public final class NodeLauncher
         {
             TableDump.write(firewall.sessions(), config.dumpFile());
         }
+    }
+
+    /**
+     * Generated traffic starts once the standby is synchronized and everything sent so far is
+     * acknowledged, and has stayed so for a few keepalive intervals (long enough for the bulk backup a
+     * joining standby requests to have run), so that operation n goes out as sequence seqBase + n.
+     */
+    private boolean settled(final HotStandbyNode node, final long nowNs)
+    {
+        final HotStandbyStatus s = node.status();
+        final boolean quiet = s.peer() != null && s.peer().role() == Role.STANDBY &&
+            s.peer().state() == FailoverState.SYNCHRONIZATION && !s.replication().bulkInProgress() &&
+            s.replication().sentSequence() == s.replication().ackedSequence();
+        if (!quiet)
+        {
+            quietSinceNs = 0;
+            return false;
+        }
+        if (quietSinceNs == 0)
+        {
+            quietSinceNs = nowNs;
+        }
+        return nowNs - quietSinceNs >= settleNs;
     }
 
     private void print(final HotStandbyNode node, final TrafficGenerator generator, final long seqBase)

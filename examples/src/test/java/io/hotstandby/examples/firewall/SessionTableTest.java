@@ -96,4 +96,22 @@ class SessionTableTest
         assertTrue(table.size() <= 64);
         assertEquals(g.liveSessions(), table.size());
     }
+
+    @Test
+    void dumpLinesParseBackToTheSameTable()
+    {
+        final SessionTable table = TrafficGenerator.replay(13, 4, 300, 2_000);
+        final Session v6 = new Session();
+        v6.key = 99;
+        v6.ipVersion = 6;
+        v6.srcIp[0] = 0x20;
+        v6.srcIp[1] = 0x01;
+        v6.srcIp[15] = 1;
+        v6.dstIp[15] = 2;
+        v6.srcPort = 443;
+        table.put(v6);
+        final SessionTable parsed = TableDump.parse(TableDump.lines(table));
+        assertTrue(parsed.contentEquals(table));
+        assertEquals(TableDump.lines(table), TableDump.lines(parsed));
+    }
 }
