@@ -61,6 +61,8 @@ public final class Receiver implements FrameHandler
     private static final long GAP_RETRY_NS = 100_000_000L;
     private static final long RESYNC_RETRY_NS = 500_000_000L;
     private static final long ACK_INTERVAL_NS = 50_000_000L;
+    /** Acks are cumulative: at most one per this interval keeps the ack traffic small at high rates. */
+    private static final long ACK_MIN_INTERVAL_NS = 100_000L;
 
     private final FrameReader reader;
     private final BackupProvider<?>[] providers = new BackupProvider<?>[8];
@@ -271,7 +273,8 @@ public final class Receiver implements FrameHandler
             }
         }
         final long acked = expected - 1;
-        if ((synced || inBulk) && (acked != lastAckSent || nowNs - lastAckNs > ACK_INTERVAL_NS))
+        if ((synced || inBulk) && ((acked != lastAckSent && nowNs - lastAckNs >= ACK_MIN_INTERVAL_NS) ||
+            nowNs - lastAckNs > ACK_INTERVAL_NS))
         {
             if (publisher.ack(localEpoch, acked, acked))
             {
