@@ -18,12 +18,18 @@ import static io.hotstandby.codec.FrameDescriptor.FRAME_LENGTH_FIELD_LENGTH;
  * them to the owner in place (SPEC B2, F3).
  *
  * <p>Producer side, {@link #onBytes}: the link's event-loop thread only. The length prefix is checked
- * against the link's largest frame before anything else; the body is copied into a ring claim as its
+ * against the link's largest frame before anything else; the body is copied into ring claims as its
  * bytes arrive, so nothing is ever allocated from a wire length and a partial frame costs no extra
- * buffer. When the ring has no room for the next frame it says {@link #FULL} and the caller stops
- * reading until the owner has polled.
+ * buffer. A body longer than the ring's largest record is stored as several fragment records, so the
+ * ring need not be eight times the largest frame. When the ring has no room for the next record it
+ * says {@link #FULL} and the caller stops reading until the owner has polled.
  *
- * <p>Consumer side, {@link #poll}: the owning agent's thread only.
+ * <p>Record layout: {@code frameLength} (int32, whole body), {@code fragmentOffset} (int32), then body
+ * bytes.
+ *
+ * <p>Consumer side, {@link #poll}: the owning agent's thread only. A frame stored as one record is
+ * delivered in place; a fragmented one is reassembled into a buffer grown on demand up to the
+ * largest frame.
  */
 final class InboundFrameAssembler
 {
@@ -35,21 +41,35 @@ final class InboundFrameAssembler
     static final int ERROR = 2;
 
     private static final int FRAME_MSG_TYPE_ID = 1;
+    private static final int FRAME_LENGTH_OFFSET = 0;
+    private static final int FRAGMENT_OFFSET_OFFSET = 4;
+    private static final int RECORD_BODY_OFFSET = 8;
+
+    /** Bodies up to this length are sized into the ring as one record each. */
+    static final int UNFRAGMENTED_BODY_LENGTH = 64 * 1024;
 
     private final OneToOneRingBuffer ring;
+    private final UnsafeBuffer ringBuffer;
     private final byte[] ringBytes;
     private final int maxFrameLength;
+    private final int maxFragmentLength;
     private final ControlledMessageHandler recordHandler = this::onRecord;
 
     private int prefix;
     private int prefixBytes;
     private int bodyLength = -1;
+    private int bodyDone;
     private int claimIndex = -1;
-    private int bodyWritten;
+    private int claimLength;
+    private int claimWritten;
     private String error;
+
+    private UnsafeBuffer reassembly;
+    private int reassembled = -1;
 
     private FrameHandler pollHandler;
     private boolean stopped;
+    private int delivered;
 
     /**
      * @param minCapacity    least ring capacity, bytes.
@@ -57,11 +77,25 @@ final class InboundFrameAssembler
      */
     InboundFrameAssembler(final int minCapacity, final int maxFrameLength)
     {
+        this(minCapacity, maxFrameLength, UNFRAGMENTED_BODY_LENGTH);
+    }
+
+    /**
+     * @param minCapacity          least ring capacity, bytes.
+     * @param maxFrameLength       largest frame, prefix included, bytes.
+     * @param unfragmentedLength   bodies up to this length must fit one record (sizes the ring).
+     */
+    InboundFrameAssembler(final int minCapacity, final int maxFrameLength, final int unfragmentedLength)
+    {
         this.maxFrameLength = maxFrameLength;
-        final int record = BitUtil.align(RecordDescriptor.HEADER_LENGTH + maxFrameLength, RecordDescriptor.ALIGNMENT);
+        final int record = BitUtil.align(
+            RecordDescriptor.HEADER_LENGTH + RECORD_BODY_OFFSET + Math.min(maxFrameLength, unfragmentedLength),
+            RecordDescriptor.ALIGNMENT);
         final int capacity = BitUtil.findNextPositivePowerOfTwo(Math.max(minCapacity, record * 8));
         this.ringBytes = new byte[capacity + RingBufferDescriptor.TRAILER_LENGTH];
-        this.ring = new OneToOneRingBuffer(new UnsafeBuffer(ringBytes));
+        this.ringBuffer = new UnsafeBuffer(ringBytes);
+        this.ring = new OneToOneRingBuffer(ringBuffer);
+        this.maxFragmentLength = ring.maxMsgLength() - RECORD_BODY_OFFSET;
     }
 
     /** @return the ring's capacity, bytes. */
@@ -92,22 +126,30 @@ final class InboundFrameAssembler
             }
             if (claimIndex < 0)
             {
-                final int index = ring.tryClaim(FRAME_MSG_TYPE_ID, bodyLength);
+                final int fragmentLength = Math.min(maxFragmentLength, bodyLength - bodyDone);
+                final int index = ring.tryClaim(FRAME_MSG_TYPE_ID, RECORD_BODY_OFFSET + fragmentLength);
                 if (index < 0)
                 {
                     return FULL;
                 }
+                ringBuffer.putInt(index + FRAME_LENGTH_OFFSET, bodyLength);
+                ringBuffer.putInt(index + FRAGMENT_OFFSET_OFFSET, bodyDone);
                 claimIndex = index;
-                bodyWritten = 0;
+                claimLength = fragmentLength;
+                claimWritten = 0;
             }
-            final int n = Math.min(bodyLength - bodyWritten, in.readableBytes());
-            in.readBytes(ringBytes, claimIndex + bodyWritten, n);
-            bodyWritten += n;
-            if (bodyWritten == bodyLength)
+            final int n = Math.min(claimLength - claimWritten, in.readableBytes());
+            in.readBytes(ringBytes, claimIndex + RECORD_BODY_OFFSET + claimWritten, n);
+            claimWritten += n;
+            if (claimWritten == claimLength)
             {
                 ring.commit(claimIndex);
                 claimIndex = -1;
-                bodyLength = -1;
+                bodyDone += claimLength;
+                if (bodyDone == bodyLength)
+                {
+                    bodyLength = -1;
+                }
             }
         }
         return CONSUMED;
@@ -137,10 +179,11 @@ final class InboundFrameAssembler
         try
         {
             // one read stops at the end of the ring; a second continues from its start
-            int delivered = ring.controlledRead(recordHandler, frameLimit);
+            delivered = 0;
+            ring.controlledRead(recordHandler, frameLimit);
             if (delivered < frameLimit && !stopped)
             {
-                delivered += ring.controlledRead(recordHandler, frameLimit - delivered);
+                ring.controlledRead(recordHandler, frameLimit - delivered);
             }
             return delivered;
         }
@@ -188,6 +231,7 @@ final class InboundFrameAssembler
             return false;
         }
         bodyLength = length;
+        bodyDone = 0;
         return true;
     }
 
@@ -198,7 +242,36 @@ final class InboundFrameAssembler
         {
             return ControlledMessageHandler.Action.ABORT;
         }
-        pollHandler.onFrame(buffer, index, length);
+        final int frameLength = buffer.getInt(index + FRAME_LENGTH_OFFSET);
+        final int fragmentOffset = buffer.getInt(index + FRAGMENT_OFFSET_OFFSET);
+        final int fragmentLength = length - RECORD_BODY_OFFSET;
+        if (0 == fragmentOffset && fragmentLength == frameLength)
+        {
+            delivered++;
+            pollHandler.onFrame(buffer, index + RECORD_BODY_OFFSET, fragmentLength);
+            return ControlledMessageHandler.Action.CONTINUE;
+        }
+        if (0 == fragmentOffset)
+        {
+            if (null == reassembly || reassembly.capacity() < frameLength)
+            {
+                reassembly = new UnsafeBuffer(new byte[BitUtil.findNextPositivePowerOfTwo(frameLength)]);
+            }
+            reassembled = 0;
+        }
+        if (fragmentOffset != reassembled)
+        {
+            reassembled = -1;
+            return ControlledMessageHandler.Action.CONTINUE;
+        }
+        reassembly.putBytes(fragmentOffset, buffer, index + RECORD_BODY_OFFSET, fragmentLength);
+        reassembled += fragmentLength;
+        if (reassembled == frameLength)
+        {
+            reassembled = -1;
+            delivered++;
+            pollHandler.onFrame(reassembly, 0, frameLength);
+        }
         return ControlledMessageHandler.Action.CONTINUE;
     }
 }

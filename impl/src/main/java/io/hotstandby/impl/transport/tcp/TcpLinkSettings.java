@@ -5,9 +5,9 @@ package io.hotstandby.impl.transport.tcp;
  * validated once at construction.
  *
  * @param inboundCapacity   least bytes of each link's inbound ring; rounded up to a power of two and
- *                          to at least 8 of the link's largest frame. When it is full the link stops
- *                          reading from the socket until the owner polls, so TCP pushes back on the
- *                          sender.
+ *                          to 8 records of up to 64 KiB of body (longer frames are stored in
+ *                          fragments). When it is full the link stops reading from the socket until
+ *                          the owner polls, so TCP pushes back on the sender.
  * @param batchCapacity     least bytes of one outbound batch (the direct buffer claims are written
  *                          into and handed to Netty whole); raised to the link's largest frame.
  * @param highWaterMark     unsent outbound bytes above which claims that need a new batch return
