@@ -49,6 +49,8 @@ public final class ReplicationEngine implements ReplicationControl
     private static final long HEARTBEAT_INTERVAL_NS = 100_000_000L;
     private static final int POLL_FRAME_LIMIT = 64;
     private static final int COMMAND_LIMIT = 16;
+    /** The status snapshot is refreshed at most this often (it is an object: no allocation per cycle). */
+    private static final long STATUS_INTERVAL_NS = 1_000_000L;
 
     private final NodeContext context;
     private final PairConfig config;
@@ -68,6 +70,7 @@ public final class ReplicationEngine implements ReplicationControl
     private boolean peerUp;
     private long nextHeartbeatNs;
     private long nowNs;
+    private long nextStatusNs;
     private volatile Role publishedRole = Role.UNDECIDED;
     private volatile ReplicationStatus status = ReplicationStatus.EMPTY;
     private volatile boolean closed;
@@ -399,6 +402,11 @@ public final class ReplicationEngine implements ReplicationControl
 
     private void publishStatus(final long nowNs)
     {
+        if (nowNs - nextStatusNs < 0)
+        {
+            return;
+        }
+        nextStatusNs = nowNs + STATUS_INTERVAL_NS;
         final ReplicationStatus previous = status;
         final long sent = sender.sentSequence();
         final long acked = sender.ackedSequence();
