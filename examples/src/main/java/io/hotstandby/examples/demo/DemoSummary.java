@@ -20,11 +20,12 @@ package io.hotstandby.examples.demo;
  * @param takeoverCompleted   true when B became active and ran every takeover step.
  * @param vrrpMaster          true when B's VRRP group is master.
  * @param floatingIpHeld      true when B holds the floating IP.
+ * @param protocolErrors      frames either member refused (and dropped the connection for) during the run.
  */
 public record DemoSummary(long sessionOps, int portBlocks, int leases, long sentSeq, long ackedSeq,
     long opsAcknowledged, long opsOnNewActive, long sessionsOnNewActive, long sessionsExpected,
     long portBlocksOnNewActive, long leasesOnNewActive, long lost, double detectionMs, double takeoverMs,
-    boolean takeoverCompleted, boolean vrrpMaster, boolean floatingIpHeld)
+    boolean takeoverCompleted, boolean vrrpMaster, boolean floatingIpHeld, long protocolErrors)
 {
     /** @return true when nothing acknowledged was lost and B took over completely. */
     public boolean passed()
@@ -49,6 +50,7 @@ public record DemoSummary(long sessionOps, int portBlocks, int leases, long sent
         p.raw(String.format("takeover time             : %.1f ms (commit entries, program forwarding, announce)", takeoverMs));
         p.raw("takeover                  : " + (takeoverCompleted ? "completed" : "NOT completed") +
             ", VRRP " + (vrrpMaster ? "master" : "not master") + ", floating IP " + (floatingIpHeld ? "held" : "not held"));
+        p.raw(String.format("frames refused            : %,d", protocolErrors));
         p.raw("result                    : " + (passed() ? "PASS - nothing acknowledged was lost" : "FAIL"));
         p.raw("=================================================");
     }

@@ -230,7 +230,7 @@ public final class PairDemo
         final DemoSummary summary = new DemoSummary(generator.operations(), settings.portBlocks(), settings.leases(),
             lastSeen.sentSequence(), lastSeen.ackedSequence(), opsAcknowledged, opsOnB, fwB.sessions().size(),
             expected.size(), fwB.portBlocks().size(), fwB.leases().size(), lost, detectionMs, takeoverMs, tookOver,
-            vrrpMaster, vipHeld);
+            vrrpMaster, vipHeld, evA.protocolErrors() + evB.protocolErrors());
         if (tookOver)
         {
             serve(nodeB, fwB);
