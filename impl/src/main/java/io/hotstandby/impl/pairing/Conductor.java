@@ -193,6 +193,7 @@ public final class Conductor implements ChannelObserver, ElectionActions
             return;
         }
         closed = true;
+        machine.close();
         channel.close();
         relayed.values().forEach(r -> r.future().complete(CommandResult.refused(r.command(), "the node closed")));
         relayed.clear();

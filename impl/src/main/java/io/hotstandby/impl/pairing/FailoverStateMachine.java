@@ -657,6 +657,15 @@ public final class FailoverStateMachine
         }
     }
 
+    /** The node closes: a switchover command still waiting for the peer is refused. */
+    public void close()
+    {
+        if (pendingRequestId != 0)
+        {
+            finishPending(false, "the node closed");
+        }
+    }
+
     // ------------------------------------------------------------------ operator commands (A10)
 
     /**

@@ -35,6 +35,8 @@ class PairPropertiesTest
     private static final long MS = TimeUnit.MILLISECONDS.toNanos(1);
     private static final long KEEPALIVE_MS = 10;
     private static final long SILENCE_MS = 40;
+    /** Simulated time per step: 5 steps per keepalive interval keep 5,000 runs well under a minute. */
+    private static final long STEP_MS = 2;
 
     private static final OperatorCommand[] COMMANDS = {
         OperatorCommand.SWITCH_TO_ACTIVE, OperatorCommand.SWITCH_TO_STANDBY, OperatorCommand.RESET };
@@ -67,6 +69,7 @@ class PairPropertiesTest
         final boolean fallback = events.nextBoolean();
         final long fallbackDelayMs = 30 + events.nextInt(50);
         return PairSimulation.builder(seed)
+            .stepNs(STEP_MS * MS)
             .config(0, b -> b.priority(priority0).monitorTrack(new TrackMonitor(1, null)).fallback(fallback, fallbackDelayMs))
             .config(1, b -> b.priority(priority1).monitorTrack(new TrackMonitor(1, null)).fallback(fallback, fallbackDelayMs))
             .context((member, b) -> b.listener(listeners == null ? HotStandbyListener.NO_OP : listeners[member]))
@@ -284,9 +287,9 @@ class PairPropertiesTest
                         }
                         else if (undecidedSince[i] < 0)
                         {
-                            undecidedSince[i] = now - MS;
+                            undecidedSince[i] = now - STEP_MS * MS;
                         }
-                        else if (now - undecidedSince[i] > (SILENCE_MS + 1) * MS)
+                        else if (now - undecidedSince[i] > (SILENCE_MS + STEP_MS) * MS)
                         {
                             throw new AssertionError("node " + (i + 1) + " undecided for more than the silence timer: " + sim);
                         }
