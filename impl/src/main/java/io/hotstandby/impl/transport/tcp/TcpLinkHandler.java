@@ -66,7 +66,7 @@ final class TcpLinkHandler extends ChannelInboundHandlerAdapter
     @Override
     public void exceptionCaught(final ChannelHandlerContext ctx, final Throwable cause)
     {
-        link.onChannelClosed("connection reset: " + cause.getMessage());
+        link.onChannelClosed("connection reset: " + (null != cause.getMessage() ? cause.getMessage() : cause));
         ctx.close();
     }
 
