@@ -52,6 +52,7 @@ public final class Conductor implements ChannelObserver, ElectionActions
 {
     private static final Logger LOG = LoggerFactory.getLogger(Conductor.class);
     private static final int INPUT_LIMIT = 16;
+    private static final long SCHEDULE_CHECK_NS = 100_000_000L;
 
     private final NodeContext context;
     private final PairConfig config;
@@ -87,6 +88,9 @@ public final class Conductor implements ChannelObserver, ElectionActions
     private long lastConfigSyncEpochMs;
     private Boolean configConsistent;
     private int appliedOwnership = -1;
+    private final ConsistencyTimer consistencyTimer;
+    private long nextConsistencyMs = ConsistencyTimer.NEVER;
+    private long nextScheduleCheckNs;
     private final long relayTimeoutNs;
     private boolean holdsActiveGroup;
     private volatile ConductorStatus status;
@@ -115,6 +119,7 @@ public final class Conductor implements ChannelObserver, ElectionActions
         this.pipeline = new TakeoverPipeline(context, replication, counters.get(CounterId.HOOK_FAILURES));
         this.configBackup = new ConfigBackup(context.configProviders(), config.mode(), listener);
         this.holdsActiveGroup = config.rolePolicy() == RolePolicy.PRIMARY;
+        this.consistencyTimer = new ConsistencyTimer(config.consistencySchedule(), java.time.ZoneId.systemDefault());
         this.relayTimeoutNs = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(
             4 * config.hookTimeoutMs() + config.keepaliveIntervalMs() * (config.keepaliveRetries() + 1L));
         publish();
@@ -155,6 +160,11 @@ public final class Conductor implements ChannelObserver, ElectionActions
         if (!relayed.isEmpty())
         {
             expireRelayed(nowNs);
+        }
+        if (nowNs - nextScheduleCheckNs >= 0)
+        {
+            nextScheduleCheckNs = nowNs + SCHEDULE_CHECK_NS;
+            checkConsistencySchedule();
         }
         if (configExportDue && channel.isUp())
         {
@@ -373,6 +383,23 @@ public final class Conductor implements ChannelObserver, ElectionActions
         startPipeline(nowNs, () -> relay(command, future));
     }
 
+    /** C3: the primary compares configuration digests on the configured schedule (wall clock, local zone). */
+    private void checkConsistencySchedule()
+    {
+        if (!channel.isUp() || !isConfigPrimary() || context.configProviders().isEmpty() ||
+            nextConsistencyMs == ConsistencyTimer.NEVER)
+        {
+            return;
+        }
+        final long epochMs = context.clock().epochMillis();
+        if (epochMs >= nextConsistencyMs)
+        {
+            nextConsistencyMs = consistencyTimer.nextDueMs(epochMs);
+            LOG.info("node {}: scheduled configuration consistency check", config.nodeId());
+            relay(OperatorCommand.CHECK_CONSISTENCY_NOW, null);
+        }
+    }
+
     private void expireRelayed(final long nowNs)
     {
         final Long2ObjectHashMap<Relayed>.KeyIterator it = relayed.keySet().iterator();
@@ -568,9 +595,9 @@ public final class Conductor implements ChannelObserver, ElectionActions
     public void commandFinished(final CommandResult result, final CompletableFuture<CommandResult> future)
     {
         LOG.info("node {}: {}", config.nodeId(), result);
-        listener.onCommandResult(result);
         if (future != null)
         {
+            listener.onCommandResult(result);
             future.complete(result);
         }
     }
@@ -599,6 +626,7 @@ public final class Conductor implements ChannelObserver, ElectionActions
             configExportDue = true;
         }
         configBackup.reset();
+        nextConsistencyMs = consistencyTimer.nextDueMs(context.clock().epochMillis());
     }
 
     @Override

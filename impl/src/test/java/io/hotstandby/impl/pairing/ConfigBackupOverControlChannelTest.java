@@ -132,6 +132,26 @@ class ConfigBackupOverControlChannelTest
     }
 
     @Test
+    void scheduledConsistencyCheckReportsDifferences() throws Exception
+    {
+        final Module primary = new Module("permit any");
+        final Module secondary = new Module("drifted");
+        try (ConductorPair pair = new ConductorPair(b -> b.rolePolicy(RolePolicy.PRIMARY).configSyncMode(ConfigSyncMode.MANUAL)
+            .consistencySchedule(io.hotstandby.api.config.ConsistencySchedule.every(60_000)),
+            b -> b.rolePolicy(RolePolicy.SECONDARY).configSyncMode(ConfigSyncMode.MANUAL),
+            (i, c) -> c.configProvider(i == 0 ? primary : secondary)))
+        {
+            pair.startBoth();
+            assertTrue(pair.runUntil(pair::converged, 100));
+            pair.runMs(59_000);
+            assertFalse(pair.listeners[0].has("inconsistent"), "not due yet");
+            assertTrue(pair.runUntil(() -> pair.listeners[0].has("inconsistent [security-policy]"), 2_000),
+                pair.listeners[0].events::toString);
+            assertEquals(Boolean.FALSE, pair.status(0).configConsistent());
+        }
+    }
+
+    @Test
     void configurationCommandsRefusedWithoutModules() throws Exception
     {
         try (ConductorPair pair = new ConductorPair())

@@ -60,6 +60,12 @@ final class RecordingListener implements HotStandbyListener
         events.add("protocol " + channel + " " + reason);
     }
 
+    @Override
+    public void onConfigInconsistent(final List<String> modules)
+    {
+        events.add("inconsistent " + modules);
+    }
+
     boolean has(final String prefix)
     {
         return events.stream().anyMatch(e -> e.startsWith(prefix));
