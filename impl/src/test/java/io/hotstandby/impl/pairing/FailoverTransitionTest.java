@@ -344,6 +344,38 @@ class FailoverTransitionTest
     }
 
     @Test
+    void standbyToActiveWhenWitnessNeverAnswers() throws Exception
+    {
+        try (ConductorPair pair = new ConductorPair(b -> b, b -> b, (i, c) -> c.witness((peer, callback) -> { })))
+        {
+            pair.startBoth();
+            assertTrue(pair.runUntil(pair::converged, 100));
+            final int standby = 1 - pair.active();
+            pair.network.partition(pair.addresses[0], pair.addresses[1]);
+            assertTrue(pair.runUntil(() -> pair.status(standby).state() == FailoverState.SILENCE, 60));
+            pair.runMs(15);
+            assertEquals(Role.STANDBY, pair.role(standby), "waits for the witness within its timeout");
+            assertTrue(pair.runUntil(() -> pair.role(standby) == Role.ACTIVE, 60), "no verdict counts as UNKNOWN");
+        }
+    }
+
+    @Test
+    void operatorSwitchToSilentPeerIsRefusedAfterTimeout() throws Exception
+    {
+        try (ConductorPair pair = new ConductorPair())
+        {
+            pair.startBoth();
+            assertTrue(pair.runUntil(pair::converged, 40));
+            final int active = pair.active();
+            pair.stopped[1 - active] = true;
+            final CompletableFuture<CommandResult> result = pair.proxies[active].execute(OperatorCommand.SWITCH_TO_STANDBY);
+            assertTrue(pair.runUntil(result::isDone, 100));
+            assertFalse(result.join().done());
+            assertEquals(Role.ACTIVE, pair.role(active), "never steps down without the peer taking over");
+        }
+    }
+
+    @Test
     void resetReRunsTheElection() throws Exception
     {
         try (ConductorPair pair = new ConductorPair())
