@@ -37,7 +37,7 @@ import io.hotstandby.impl.replication.ReplicationEngine;
  * context's, or one built-in TCP transport shared by the channels the context leaves unset), the counters (memory-mapped when the context names a file),
  * the replication engine and the pairing {@link Conductor}, and runs them as agents in the context's
  * {@link ThreadingMode}: one thread each (DEDICATED, named {@code hotstandby-<node>-conductor} and
- * {@code hotstandby-<node>-replication}), one shared thread ({@code hotstandby-<node>}), or the host's
+ * {@code hotstandby-<node>-replication}), one shared thread ({@code hotstandby-<node>-agent}), or the host's
  * thread through {@link #doWork()} (INVOKER: one duty cycle of both, the clock read once).
  *
  * <p>Threading: as {@link HotStandbyNode}. Host inputs reach the conductor through a
@@ -88,7 +88,7 @@ public final class DefaultHotStandbyNode implements HotStandbyNode
         }
         else
         {
-            agents = new NodeAgent[]{ new NodeAgent(base, context.clock(), conductor, replication) };
+            agents = new NodeAgent[]{ new NodeAgent(base + "-agent", context.clock(), conductor, replication) };
         }
         invoker = context.threadingMode() == ThreadingMode.INVOKER ? new AgentInvoker(this::onError, null, agents[0]) : null;
     }

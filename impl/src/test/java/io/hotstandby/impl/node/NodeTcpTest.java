@@ -172,6 +172,17 @@ class NodeTcpTest
         assertTrue(n0.status().authenticationEnabled());
         assertNotNull(n0.status().toJson());
         assertThrows(IllegalStateException.class, n0::doWork);
+        assertTrue(agentThreadAlive("hotstandby-1-agent"));
+        assertTrue(agentThreadAlive("hotstandby-2-conductor") && agentThreadAlive("hotstandby-2-replication"));
+        n0.close();
+        n1.close();
+        await("agent threads to stop", () -> !agentThreadAlive("hotstandby-1-agent") &&
+            !agentThreadAlive("hotstandby-2-conductor") && !agentThreadAlive("hotstandby-2-replication"));
+    }
+
+    private static boolean agentThreadAlive(final String name)
+    {
+        return Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().equals(name) && t.isAlive());
     }
 
     @Test
