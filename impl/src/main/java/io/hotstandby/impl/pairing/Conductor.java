@@ -91,6 +91,7 @@ public final class Conductor implements ChannelObserver, ElectionActions
     private final ConsistencyTimer consistencyTimer;
     private long nextConsistencyMs = ConsistencyTimer.NEVER;
     private long nextScheduleCheckNs;
+    private long epochToldReplication;
     private final long relayTimeoutNs;
     private boolean holdsActiveGroup;
     private volatile ConductorStatus status;
@@ -156,6 +157,7 @@ public final class Conductor implements ChannelObserver, ElectionActions
         work += channel.doWork(nowNs);
         work += pipeline.doWork(nowNs);
         work += machine.doWork(nowNs);
+        tellReplicationEpoch(nowNs);
         checkDualActiveOwnership(nowNs);
         if (!relayed.isEmpty())
         {
@@ -491,6 +493,7 @@ public final class Conductor implements ChannelObserver, ElectionActions
         channel.local(epoch, machine.health(), machine.state(), to, replication.isReady());
         announce(reason);
         replication.onRoleChange(to, epoch, nowNs);
+        epochToldReplication = epoch;
         listener.onRoleChange(from, to, epoch, reason, detail);
         if (to != Role.UNDECIDED)
         {
@@ -525,6 +528,21 @@ public final class Conductor implements ChannelObserver, ElectionActions
         }
         appliedOwnership = (ownsActive ? 1 : 0) | (ownsStandby ? 2 : 0);
         pipeline.start(active, ownsActive, ownsStandby, nowNs, onDone);
+    }
+
+    /**
+     * The pair's epoch rose without a role change here (adopted from the peer, G3): the replication
+     * engine stamps and checks data frames with it, so it learns the new epoch at once.
+     */
+    private void tellReplicationEpoch(final long nowNs)
+    {
+        final long epoch = machine.epoch();
+        if (epoch > epochToldReplication && machine.role() != Role.UNDECIDED)
+        {
+            epochToldReplication = epoch;
+            counters.get(CounterId.EPOCH).setOrdered(epoch);
+            replication.onRoleChange(machine.role(), epoch, nowNs);
+        }
     }
 
     /** Dual-active: when the pairing changes, the VRRP groups of the absent member move (A6, D1). */

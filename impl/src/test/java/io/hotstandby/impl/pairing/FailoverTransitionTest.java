@@ -423,4 +423,20 @@ class FailoverTransitionTest
             assertTrue(pair.counters[0].get(CounterId.ROLE_CHANGES).get() >= 2);
         }
     }
+
+    @Test
+    void replicationLearnsTheAdoptedPairEpochOnBothMembers() throws Exception
+    {
+        try (ConductorPair pair = new ConductorPair())
+        {
+            pair.startBoth();
+            assertTrue(pair.runUntil(() -> pair.converged() && pair.status(0).epoch() == pair.status(1).epoch(), 60));
+            pair.runMs(2);
+            for (int i = 0; i < 2; i++)
+            {
+                assertEquals(pair.status(i).epoch(), pair.replication[i].lastEpoch,
+                    "member " + i + "'s engine must stamp and accept data frames with the pair's epoch");
+            }
+        }
+    }
 }
