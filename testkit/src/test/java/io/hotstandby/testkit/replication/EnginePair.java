@@ -43,6 +43,7 @@ import java.util.function.UnaryOperator;
  */
 final class EnginePair implements AutoCloseable
 {
+    private static final org.slf4j.Logger TRACE = org.slf4j.LoggerFactory.getLogger(EnginePair.class);
     static final long STEP_NS = 1_000_000L;
     static final Long TRACE_KEY = Long.getLong("replication.traceKey");
     static final EntryType TRACE_TYPE = EntryType.valueOf(System.getProperty("replication.traceType", "FIREWALL_SESSION"));
@@ -217,7 +218,7 @@ final class EnginePair implements AutoCloseable
         write(localSinks[m][type.code()], type, key, content);
         if (TRACE_KEY != null && TRACE_KEY == key && type == TRACE_TYPE)
         {
-            System.out.println("step " + steps + " host " + m + " upsert " + key + " " + java.util.Arrays.hashCode(table(m, type).encoded(key)));
+            TRACE.info("step " + steps + " host " + m + " upsert " + key + " " + java.util.Arrays.hashCode(table(m, type).encoded(key)));
         }
         final SimpleBackupProvider<EntryReader> table = table(m, type);
         final OfferResult[] result = {OfferResult.ACCEPTED};
@@ -238,7 +239,7 @@ final class EnginePair implements AutoCloseable
         final OfferResult r = producers[m].delete(type, key);
         if (TRACE_KEY != null && TRACE_KEY == key && type == TRACE_TYPE)
         {
-            System.out.println("step " + steps + " host " + m + " delete " + key + " " + r);
+            TRACE.info("step " + steps + " host " + m + " delete " + key + " " + r);
         }
         return r;
     }

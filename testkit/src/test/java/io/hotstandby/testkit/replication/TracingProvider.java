@@ -9,6 +9,7 @@ import io.hotstandby.testkit.provider.SimpleBackupProvider;
 /** Replays a failing seed with a trace of one key's applies and deletes ({@code -Dreplication.traceKey=K}). */
 final class TracingProvider<R extends EntryReader> implements BackupProvider<R>
 {
+    private static final org.slf4j.Logger TRACE = org.slf4j.LoggerFactory.getLogger(TracingProvider.class);
     private final int member;
     private final SimpleBackupProvider<R> table;
     private final long key;
@@ -34,7 +35,7 @@ final class TracingProvider<R extends EntryReader> implements BackupProvider<R>
         table.apply(entry);
         if (entry.key() == key && type() == EnginePair.TRACE_TYPE)
         {
-            System.out.println("step " + pair.steps + " member " + member + " apply seq " + entry.sequence() + " " +
+            TRACE.info("step " + pair.steps + " member " + member + " apply seq " + entry.sequence() + " " +
                 java.util.Arrays.hashCode(table.encoded(key)));
         }
     }
@@ -45,7 +46,7 @@ final class TracingProvider<R extends EntryReader> implements BackupProvider<R>
         table.delete(k);
         if (k == key && type() == EnginePair.TRACE_TYPE)
         {
-            System.out.println("step " + pair.steps + " member " + member + " delete");
+            TRACE.info("step " + pair.steps + " member " + member + " delete");
         }
     }
 
