@@ -30,7 +30,9 @@
  * table, a real-time entry when the agent drains it from a ring, and the standby applies in sequence
  * order. The rules that make races safe:
  * <ul>
- *   <li>The host updates its table before it offers the entry (the producer contract).</li>
+ *   <li>The host updates its table before it offers the entry (the producer contract), and offers all
+ *       updates of one key from one producer (one data-plane thread per key, as flow hashing gives),
+ *       since only each ring is first in, first out.</li>
  *   <li>Barrier: the agent reads a bulk slice only after the drain has reached every ring's write
  *       position captured at the start of that cycle, so every offer committed before the read is
  *       sequenced before it. An older offer therefore never lands after the newer value the read saw,
