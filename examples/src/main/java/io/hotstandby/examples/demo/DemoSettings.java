@@ -13,9 +13,9 @@ package io.hotstandby.examples.demo;
  * @param seed           the traffic generator's seed.
  * @param maxSessions    the generator's bound on live sessions.
  * @param keepaliveMs    keepalive interval, ms (the peer is lost after 3 unanswered).
- * @param together       true (the default) to start both members at once: A fills its tables once paired,
- *                       so they reach B in real time; false ({@code --join-later}) to start B only once A
- *                       serves alone, so they reach B by bulk backup.
+ * @param together       false (the default) to start B only once A serves alone, so that A's tables reach B
+ *                       by bulk backup; true ({@code --together}) to start both members at once, A filling
+ *                       its tables once paired, so that they reach B in real time.
  */
 public record DemoSettings(int controlPort, int sessionsBefore, int portBlocks, int leases, int rate, long liveMs,
     long seed, int maxSessions, long keepaliveMs, boolean together)
@@ -30,17 +30,17 @@ public record DemoSettings(int controlPort, int sessionsBefore, int portBlocks, 
     /** @return the defaults of the README's demo: about 15 s end to end. */
     public static DemoSettings defaults()
     {
-        return new DemoSettings(28_614, 20_000, 2_000, 1_000, 20_000, 6_000, 42, 50_000, 100, true);
+        return new DemoSettings(28_614, 20_000, 2_000, 1_000, 20_000, 6_000, 42, 50_000, 100, false);
     }
 
     /** @param controlPort the port to use. @return a short form for the test suite (a few seconds). */
     public static DemoSettings shortForm(final int controlPort)
     {
-        return new DemoSettings(controlPort, 2_000, 200, 100, 5_000, 1_500, 7, 5_000, 100, true);
+        return new DemoSettings(controlPort, 2_000, 200, 100, 5_000, 1_500, 7, 5_000, 100, false);
     }
 
     /**
-     * @param args {@code --short}, {@code --join-later}, {@code --control-port=N}, {@code --sessions-before=N}, {@code --port-blocks=N},
+     * @param args {@code --short}, {@code --together}, {@code --control-port=N}, {@code --sessions-before=N}, {@code --port-blocks=N},
      *             {@code --leases=N}, {@code --rate=N}, {@code --live-ms=N}, {@code --seed=N},
      *             {@code --max-sessions=N}, {@code --keepalive-ms=N}.
      * @return the settings.
@@ -56,9 +56,9 @@ public record DemoSettings(int controlPort, int sessionsBefore, int portBlocks, 
                 s = shortForm(s.controlPort).withTogether(s.together);
                 continue;
             }
-            if (arg.equals("--join-later"))
+            if (arg.equals("--together"))
             {
-                s = s.withTogether(false);
+                s = s.withTogether(true);
                 continue;
             }
             final int eq = arg.indexOf('=');
