@@ -370,10 +370,11 @@ class ControlRoundTripTest
         qt().withFixedSeed(SEED).withExamples(EXAMPLES).forAll(samples()).checkAssert((s) ->
         {
             final BooleanType last = s.pick(BooleanType.values(), 0);
+            final BooleanType change = s.pick(BooleanType.values(), 1);
             final byte[] module = s.blob(0, MAX_TEXT_LENGTH);
             final byte[] bytes = s.blob(1, MAX_CONFIG_CHUNK_LENGTH);
             final UnsafeBuffer frame = fixture.single(encoder, (e) ->
-                e.epoch(s.l(0)).transferId(s.l(1)).chunkIndex(s.i(0)).last(last)
+                e.epoch(s.l(0)).transferId(s.l(1)).chunkIndex(s.i(0)).last(last).change(change)
                     .putModuleName(module, 0, module.length)
                     .putBytes(bytes, 0, bytes.length));
 
@@ -382,6 +383,7 @@ class ControlRoundTripTest
             assertEquals(s.l(1), decoder.transferId());
             assertEquals(s.i(0), decoder.chunkIndex());
             assertEquals(last, decoder.last());
+            assertEquals(change, decoder.change());
             assertArrayEquals(module, varBytes(decoder.moduleNameLength(), decoder::getModuleName));
             assertArrayEquals(bytes, varBytes(decoder.bytesLength(), decoder::getBytes));
             assertConsumed(reader, decoder);

@@ -1,6 +1,7 @@
 package io.hotstandby.impl.counters;
 
 import io.hotstandby.api.counter.CounterId;
+import org.agrona.BufferUtil;
 import org.agrona.IoUtil;
 import org.agrona.concurrent.AtomicBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -9,6 +10,8 @@ import org.agrona.concurrent.status.CountersManager;
 import org.agrona.concurrent.status.CountersReader;
 
 import java.io.File;
+
+import static org.agrona.BitUtil.CACHE_LINE_LENGTH;
 import java.nio.MappedByteBuffer;
 import java.nio.file.Path;
 
@@ -62,7 +65,9 @@ public final class NodeCounters implements AutoCloseable
     /** @return counters on the heap (no external reader). */
     public static NodeCounters inMemory()
     {
-        return new NodeCounters(new UnsafeBuffer(new byte[METADATA_LENGTH]), new UnsafeBuffer(new byte[VALUES_LENGTH]), null);
+        return new NodeCounters(
+            new UnsafeBuffer(BufferUtil.allocateDirectAligned(METADATA_LENGTH, CACHE_LINE_LENGTH)),
+            new UnsafeBuffer(BufferUtil.allocateDirectAligned(VALUES_LENGTH, CACHE_LINE_LENGTH)), null);
     }
 
     /**

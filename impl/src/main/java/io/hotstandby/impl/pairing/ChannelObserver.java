@@ -51,7 +51,8 @@ public interface ChannelObserver
     void onCommandResult(long epoch, long requestId, OperatorCommand command, boolean done, String reason, long nowNs);
 
     /** A configuration chunk from the peer. */
-    void onConfigChunk(long epoch, long transferId, int chunkIndex, boolean last, String module, byte[] bytes);
+    void onConfigChunk(long epoch, long transferId, int chunkIndex, boolean last, boolean change, String module,
+        byte[] bytes);
 
     /** A configuration digest from the peer. */
     void onConfigDigest(long epoch, String module, long digest);

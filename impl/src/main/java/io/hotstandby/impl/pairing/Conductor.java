@@ -823,7 +823,7 @@ public final class Conductor implements ChannelObserver, ElectionActions
 
     @Override
     public void onConfigChunk(final long epoch, final long transferId, final int chunkIndex, final boolean last,
-        final String module, final byte[] bytes)
+        final boolean change, final String module, final byte[] bytes)
     {
         if (!fresh(epoch, "configuration chunk"))
         {
@@ -835,8 +835,7 @@ public final class Conductor implements ChannelObserver, ElectionActions
                 config.nodeId(), module);
             return;
         }
-        final boolean change = transferId < 0;
-        final String refusal = configBackup.onChunk(module, Math.abs(transferId), chunkIndex, last, change, bytes);
+        final String refusal = configBackup.onChunk(module, transferId, chunkIndex, last, change, bytes);
         if (refusal != null)
         {
             channel.onMalformed(refusal);

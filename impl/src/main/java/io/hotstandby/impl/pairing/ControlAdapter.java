@@ -223,10 +223,11 @@ public final class ControlAdapter implements FrameHandler, FrameMessageHandler
                 final long transferId = configChunk.transferId();
                 final int index = configChunk.chunkIndex();
                 final boolean last = configChunk.last() == BooleanType.TRUE;
+                final boolean change = configChunk.change() == BooleanType.TRUE;
                 final String module = configChunk.moduleName();
                 final byte[] bytes = new byte[configChunk.bytesLength()];
                 configChunk.getBytes(bytes, 0, bytes.length);
-                listener.onConfigChunk(epoch, transferId, index, last, module, bytes);
+                listener.onConfigChunk(epoch, transferId, index, last, change, module, bytes);
             }
             case ConfigDigestDecoder.TEMPLATE_ID ->
             {

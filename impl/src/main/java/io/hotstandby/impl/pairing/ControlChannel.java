@@ -538,11 +538,11 @@ public final class ControlChannel implements ControlListener
 
     @Override
     public void onConfigChunk(final long epoch, final long transferId, final int chunkIndex, final boolean last,
-        final String module, final byte[] bytes)
+        final boolean change, final String module, final byte[] bytes)
     {
         if (session("configuration chunk"))
         {
-            observer.onConfigChunk(epoch, transferId, chunkIndex, last, module, bytes);
+            observer.onConfigChunk(epoch, transferId, chunkIndex, last, change, module, bytes);
         }
     }
 

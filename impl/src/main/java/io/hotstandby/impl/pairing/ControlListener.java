@@ -50,7 +50,8 @@ public interface ControlListener
     void onCommandResult(long epoch, long requestId, OperatorCommand command, boolean done, String reason);
 
     /** A configuration chunk from the primary. */
-    void onConfigChunk(long epoch, long transferId, int chunkIndex, boolean last, String module, byte[] bytes);
+    void onConfigChunk(long epoch, long transferId, int chunkIndex, boolean last, boolean change, String module,
+        byte[] bytes);
 
     /** The digest of one of the peer's configuration modules. */
     void onConfigDigest(long epoch, String module, long digest);

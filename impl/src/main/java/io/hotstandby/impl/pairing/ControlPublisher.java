@@ -252,8 +252,8 @@ public final class ControlPublisher implements ConfigOutbound
         {
             return false;
         }
-        writer.begin(configChunk).epoch(epoch).transferId(change ? -transferId : transferId).chunkIndex(chunkIndex)
-            .last(last ? BooleanType.TRUE : BooleanType.FALSE).moduleName(truncate(module))
+        writer.begin(configChunk).epoch(epoch).transferId(transferId).chunkIndex(chunkIndex)
+            .last(last ? BooleanType.TRUE : BooleanType.FALSE).change(change ? BooleanType.TRUE : BooleanType.FALSE).moduleName(truncate(module))
             .putBytes(bytes, offset, length);
         writer.commit(configChunk);
         return finish();

@@ -149,7 +149,7 @@ final class RawPeer implements ControlListener
 
     @Override
     public void onConfigChunk(final long epoch, final long transferId, final int chunkIndex, final boolean last,
-        final String module, final byte[] bytes)
+        final boolean change, final String module, final byte[] bytes)
     {
         received.add("chunk " + module);
     }
