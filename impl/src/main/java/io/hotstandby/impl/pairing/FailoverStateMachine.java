@@ -595,6 +595,11 @@ public final class FailoverStateMachine
         }
     }
 
+    private static boolean isPlanned(final SwitchoverReason reason)
+    {
+        return reason == SwitchoverReason.OPERATOR || reason == SwitchoverReason.RESET || reason == SwitchoverReason.PREEMPT;
+    }
+
     private SwitchoverRefusal refusalFor(final SwitchoverReason reason)
     {
         if (config.mode() == Mode.DUAL_ACTIVE)
@@ -608,6 +613,12 @@ public final class FailoverStateMachine
         if (role == Role.STANDBY && health < peer.health && reason == SwitchoverReason.OPERATOR)
         {
             return SwitchoverRefusal.UNHEALTHY;
+        }
+        if (role == Role.STANDBY && isPlanned(reason) && !actions.isReady())
+        {
+            // G2: a planned switchover never moves traffic to a standby whose backup is incomplete;
+            // an unhealthy active (HEALTH, TRACK_NEGATIVE, INTERFACE_DOWN) still hands over
+            return SwitchoverRefusal.NOT_READY;
         }
         if (role == Role.ACTIVE && peer.health < health)
         {
@@ -702,6 +713,11 @@ public final class FailoverStateMachine
                 else if (target == Role.ACTIVE && health < peer.health)
                 {
                     refuse(command, future, "this member's health " + health + " is worse than the peer's " + peer.health);
+                }
+                else if (target == Role.ACTIVE && !actions.isReady())
+                {
+                    refuse(command, future, "this member is not ready: its bulk backup has not completed or its " +
+                        "replication lag is above the bound (G2)");
                 }
                 else
                 {

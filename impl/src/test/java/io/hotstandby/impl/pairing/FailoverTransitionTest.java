@@ -236,6 +236,36 @@ class FailoverTransitionTest
     }
 
     @Test
+    void operatorSwitchToANotReadyStandbyIsRefusedFromEitherSide() throws Exception
+    {
+        try (ConductorPair pair = new ConductorPair())
+        {
+            pair.startBoth();
+            assertTrue(pair.runUntil(pair::converged, 40));
+            final int active = pair.active();
+            final int standby = 1 - active;
+            pair.replication[standby].ready = false;
+
+            final CompletableFuture<CommandResult> fromStandby = pair.proxies[standby].execute(OperatorCommand.SWITCH_TO_ACTIVE);
+            assertTrue(pair.runUntil(fromStandby::isDone, 100));
+            assertFalse(fromStandby.join().done());
+            assertTrue(fromStandby.join().reason().contains("not ready"), fromStandby.join().reason());
+
+            final CompletableFuture<CommandResult> fromActive = pair.proxies[active].execute(OperatorCommand.SWITCH_TO_STANDBY);
+            assertTrue(pair.runUntil(fromActive::isDone, 100));
+            assertFalse(fromActive.join().done());
+            assertTrue(fromActive.join().reason().contains("NOT_READY"), fromActive.join().reason());
+            assertEquals(Role.ACTIVE, pair.role(active), "traffic stays where the entries are");
+
+            pair.replication[standby].ready = true;
+            final CompletableFuture<CommandResult> again = pair.proxies[standby].execute(OperatorCommand.SWITCH_TO_ACTIVE);
+            assertTrue(pair.runUntil(again::isDone, 100));
+            assertTrue(again.join().done(), again.join()::toString);
+            assertEquals(Role.ACTIVE, pair.role(standby));
+        }
+    }
+
+    @Test
     void operatorSwitchRefusedWithoutPeer() throws Exception
     {
         try (ConductorPair pair = new ConductorPair())
