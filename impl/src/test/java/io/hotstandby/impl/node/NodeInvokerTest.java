@@ -90,7 +90,8 @@ class NodeInvokerTest
                 nodes[1].doWork();
                 converged = nodes[0].status().state() == FailoverState.SYNCHRONIZATION &&
                     nodes[1].status().state() == FailoverState.SYNCHRONIZATION &&
-                    nodes[0].status().role() == Role.STANDBY && nodes[1].status().role() == Role.ACTIVE;
+                    nodes[0].status().role() == Role.STANDBY && nodes[1].status().role() == Role.ACTIVE &&
+                    nodes[0].status().ready();
             }
             assertTrue(converged, () -> nodes[0].status().toJson() + " / " + nodes[1].status().toJson());
             final String json = nodes[0].status().toJson();
