@@ -4,7 +4,8 @@ package io.hotstandby.api.status;
  * Replication progress as one member sees it (SPEC B3, B8, G2). Immutable snapshot.
  *
  * @param sentSequence      highest sequence this member has sent.
- * @param ackedSequence     highest sequence the peer has acknowledged (cumulative).
+ * @param ackedSequence     highest sequence the peer has acknowledged as installed (cumulative): every entry
+ *                          up to it survives a takeover; it does not advance while a bulk backup is unconfirmed.
  * @param appliedSequence   highest sequence this member has applied from the peer.
  * @param lagEntries        entries sent but not yet acknowledged (the recovery point, in entries).
  * @param lagMicros         age of the oldest unacknowledged entry, microseconds (the recovery point in time).

@@ -409,7 +409,7 @@ public final class ReplicationEngine implements ReplicationControl
         nextStatusNs = nowNs + STATUS_INTERVAL_NS;
         final ReplicationStatus previous = status;
         final long sent = sender.sentSequence();
-        final long acked = sender.ackedSequence();
+        final long acked = sender.durableSequence();
         final long applied = receiver.appliedSequence();
         final long lag = sender.lagEntries();
         final boolean bulk = sender.bulkInProgress() || receiver.inBulk();

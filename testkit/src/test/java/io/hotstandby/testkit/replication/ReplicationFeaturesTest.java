@@ -50,10 +50,18 @@ final class ReplicationFeaturesTest
                 {
                     sawBulk = true;
                     assertFalse(pair.engines[1].isReady(), "ready during the bulk backup");
+                    assertEquals(0, pair.engines[0].status().ackedSequence(),
+                        "nothing counts as acknowledged before the bulk is installed on the standby");
                 }
             }
             assertTrue(sawBulk);
             assertTrue(pair.engines[1].isReady());
+            for (int i = 0; i < 100 && pair.engines[0].status().ackedSequence() < pair.engines[0].status().sentSequence(); i++)
+            {
+                pair.step();
+            }
+            assertEquals(pair.engines[0].status().sentSequence(), pair.engines[0].status().ackedSequence(),
+                "once the bulk is confirmed, everything sent is acknowledged");
             assertNull(pair.difference());
             assertEquals(100_000L, pair.engines[1].localEntryCounts().get(EntryType.NAT_PORT_BLOCK));
         }

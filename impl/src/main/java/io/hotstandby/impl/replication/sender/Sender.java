@@ -82,6 +82,7 @@ public final class Sender implements ControlledMessageHandler
     private long sendSequence = 1;
     private long highestSent;
     private long ackedSequence;
+    private long durableSequence;
     private boolean bulkStarting;
     private boolean bulkBeginPending;
     private boolean bulkEndPending;
@@ -245,6 +246,7 @@ public final class Sender implements ControlledMessageHandler
         }
         if (!bulkUnconfirmed)
         {
+            durableSequence = ackedSequence;
             ackTracker.onAck(ackedSequence, ackListener, ACK_NOTIFY_LIMIT);
         }
     }
@@ -341,10 +343,20 @@ public final class Sender implements ControlledMessageHandler
         return log.head();
     }
 
-    /** @return the last sequence the standby acknowledged. */
+    /** @return the last sequence the standby acknowledged (flow control: it may run ahead of a bulk in progress). */
     public long ackedSequence()
     {
         return ackedSequence;
+    }
+
+    /**
+     * @return the last acknowledged sequence that is also covered by a completed bulk backup: every entry
+     * sequenced up to it is installed on the standby and survives a takeover (B3, B8, B9). While a bulk
+     * is unconfirmed, it stays where it was when the bulk began.
+     */
+    public long durableSequence()
+    {
+        return durableSequence;
     }
 
     /** @return true while a bulk backup is read or not yet fully sent. */
