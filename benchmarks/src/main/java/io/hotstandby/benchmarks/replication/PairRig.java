@@ -9,6 +9,7 @@ import io.hotstandby.api.time.SystemClock;
 import io.hotstandby.impl.counters.NodeCounters;
 import io.hotstandby.impl.replication.ReplicationEngine;
 import io.hotstandby.impl.transport.tcp.TcpFrameTransport;
+import io.hotstandby.impl.transport.tcp.TcpLinkSettings;
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.BackoffIdleStrategy;
@@ -25,9 +26,12 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Two replication engines over loopback TCP (127.0.0.1 active, 127.0.0.2 standby) with the library's
- * built-in Netty transport on one shared event loop ({@code netty.threads}), driven by one shared agent
- * thread ({@code agents=shared}, the default) or one agent each ({@code agents=dedicated}), with the
- * {@code idle} strategy of {@code WORKLOAD.md}. Used by the end-to-end benchmarks.
+ * built-in Netty transport on one shared event loop ({@code netty.threads}), driven by one agent thread
+ * each ({@code agents=dedicated}, the default: each member of a real pair runs its own agent on its own
+ * device) or by one shared agent thread ({@code agents=shared}), with the {@code idle} strategy of
+ * {@code WORKLOAD.md}. The links use the library's {@link TcpLinkSettings#DEFAULTS}, each bound
+ * overridable ({@code tcp.inbound}, {@code tcp.batch}, {@code tcp.high}, bytes). Used by the end-to-end
+ * benchmarks.
  */
 final class PairRig implements AutoCloseable
 {
@@ -36,11 +40,11 @@ final class PairRig implements AutoCloseable
     final ReplicationEngine standby;
     final NodeCounters activeCounters = NodeCounters.inMemory();
     final NodeCounters standbyCounters = NodeCounters.inMemory();
-    private final boolean sharedAgent = "shared".equals(System.getProperty("agents", "shared"));
+    private final boolean sharedAgent = "shared".equals(System.getProperty("agents", "dedicated"));
     private final EventLoopGroup eventLoops =
         new MultiThreadIoEventLoopGroup(Integer.getInteger("netty.threads", 1), NioIoHandler.newFactory());
-    private final TcpFrameTransport activeTransport = new TcpFrameTransport(eventLoops);
-    private final TcpFrameTransport standbyTransport = new TcpFrameTransport(eventLoops);
+    private final TcpFrameTransport activeTransport = new TcpFrameTransport(eventLoops, linkSettings());
+    private final TcpFrameTransport standbyTransport = new TcpFrameTransport(eventLoops, linkSettings());
     private final AgentRunner activeRunner;
     private final AgentRunner standbyRunner;
 
@@ -114,6 +118,16 @@ final class PairRig implements AutoCloseable
                 return name;
             }
         };
+    }
+
+    /** The library's defaults, each bound overridable: {@code tcp.inbound}, {@code tcp.batch}, {@code tcp.high}, bytes. */
+    private static TcpLinkSettings linkSettings()
+    {
+        final TcpLinkSettings d = TcpLinkSettings.DEFAULTS;
+        final int high = Integer.getInteger("tcp.high", d.highWaterMark());
+        return new TcpLinkSettings(Integer.getInteger("tcp.inbound", d.inboundCapacity()),
+            Integer.getInteger("tcp.batch", d.batchCapacity()), high, high / 2,
+            d.connectTimeoutMs());
     }
 
     static IdleStrategy idle()
