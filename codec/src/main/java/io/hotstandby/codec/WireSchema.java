@@ -10,8 +10,6 @@ import io.hotstandby.codec.control.KeepaliveAckDecoder;
 import io.hotstandby.codec.control.KeepaliveDecoder;
 import io.hotstandby.codec.control.OperatorCommandRequestDecoder;
 import io.hotstandby.codec.control.OperatorCommandResultDecoder;
-import io.hotstandby.codec.control.RangeDigestDecoder;
-import io.hotstandby.codec.control.RangeDigestRequestDecoder;
 import io.hotstandby.codec.control.RoleAnnounceDecoder;
 import io.hotstandby.codec.control.SwitchoverRequestDecoder;
 import io.hotstandby.codec.control.SwitchoverResponseDecoder;
@@ -26,6 +24,8 @@ import io.hotstandby.codec.replication.FirewallSessionDecoder;
 import io.hotstandby.codec.replication.LastHopDecoder;
 import io.hotstandby.codec.replication.NatPortBlockDecoder;
 import io.hotstandby.codec.replication.PortalUserDecoder;
+import io.hotstandby.codec.replication.RangeDigestDecoder;
+import io.hotstandby.codec.replication.RangeDigestRequestDecoder;
 import io.hotstandby.codec.replication.ReplicationHeartbeatDecoder;
 import io.hotstandby.codec.replication.ResyncRequestDecoder;
 
@@ -104,7 +104,7 @@ public enum WireSchema
 
     private static MessageLayout[] controlLayouts(final int v)
     {
-        final MessageLayout[] layouts = new MessageLayout[RangeDigestDecoder.TEMPLATE_ID + 1];
+        final MessageLayout[] layouts = new MessageLayout[ConfigChunkDecoder.TEMPLATE_ID + 1];
         add(layouts, new MessageLayout("Hello", HelloDecoder.TEMPLATE_ID, HelloDecoder.BLOCK_LENGTH, v, KIND_PLAIN, -1)
             .varData(HelloDecoder.softwareVersionHeaderLength(), MAX_TEXT_LENGTH, HelloDecoder.softwareVersionSinceVersion())
             .varData(HelloDecoder.fingerprintHeaderLength(), MAX_FINGERPRINT_LENGTH, HelloDecoder.fingerprintSinceVersion())
@@ -150,15 +150,12 @@ public enum WireSchema
                 ConfigChunkDecoder.bytesHeaderLength(),
                 MAX_CONFIG_CHUNK_LENGTH,
                 ConfigChunkDecoder.bytesSinceVersion()));
-        add(layouts, plain(
-            "RangeDigestRequest", RangeDigestRequestDecoder.TEMPLATE_ID, RangeDigestRequestDecoder.BLOCK_LENGTH, v));
-        add(layouts, plain("RangeDigest", RangeDigestDecoder.TEMPLATE_ID, RangeDigestDecoder.BLOCK_LENGTH, v));
         return layouts;
     }
 
     private static MessageLayout[] replicationLayouts(final int v)
     {
-        final MessageLayout[] layouts = new MessageLayout[ReplicationHeartbeatDecoder.TEMPLATE_ID + 1];
+        final MessageLayout[] layouts = new MessageLayout[RangeDigestDecoder.TEMPLATE_ID + 1];
         add(layouts, new MessageLayout(
             "BatchHeader",
             BatchHeaderDecoder.TEMPLATE_ID,
@@ -185,6 +182,9 @@ public enum WireSchema
         add(layouts, plain("BulkEnd", BulkEndDecoder.TEMPLATE_ID, BulkEndDecoder.BLOCK_LENGTH, v));
         add(layouts, plain(
             "ReplicationHeartbeat", ReplicationHeartbeatDecoder.TEMPLATE_ID, ReplicationHeartbeatDecoder.BLOCK_LENGTH, v));
+        add(layouts, entry(
+            "RangeDigestRequest", RangeDigestRequestDecoder.TEMPLATE_ID, RangeDigestRequestDecoder.BLOCK_LENGTH, v));
+        add(layouts, plain("RangeDigest", RangeDigestDecoder.TEMPLATE_ID, RangeDigestDecoder.BLOCK_LENGTH, v));
         return layouts;
     }
 

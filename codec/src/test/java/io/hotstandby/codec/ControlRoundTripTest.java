@@ -27,10 +27,6 @@ import io.hotstandby.codec.control.OperatorCommandRequestDecoder;
 import io.hotstandby.codec.control.OperatorCommandRequestEncoder;
 import io.hotstandby.codec.control.OperatorCommandResultDecoder;
 import io.hotstandby.codec.control.OperatorCommandResultEncoder;
-import io.hotstandby.codec.control.RangeDigestDecoder;
-import io.hotstandby.codec.control.RangeDigestEncoder;
-import io.hotstandby.codec.control.RangeDigestRequestDecoder;
-import io.hotstandby.codec.control.RangeDigestRequestEncoder;
 import io.hotstandby.codec.control.Role;
 import io.hotstandby.codec.control.RoleAnnounceDecoder;
 import io.hotstandby.codec.control.RoleAnnounceEncoder;
@@ -386,53 +382,6 @@ class ControlRoundTripTest
             assertEquals(change, decoder.change());
             assertArrayEquals(module, varBytes(decoder.moduleNameLength(), decoder::getModuleName));
             assertArrayEquals(bytes, varBytes(decoder.bytesLength(), decoder::getBytes));
-            assertConsumed(reader, decoder);
-            assertLast(reader);
-        });
-    }
-
-    @Test
-    void rangeDigestRequest()
-    {
-        final RangeDigestRequestEncoder encoder = new RangeDigestRequestEncoder();
-        final RangeDigestRequestDecoder decoder = new RangeDigestRequestDecoder();
-        qt().withFixedSeed(SEED).withExamples(EXAMPLES).forAll(samples()).checkAssert((s) ->
-        {
-            final EntryType type = s.pick(EntryType.values(), 0);
-            final UnsafeBuffer frame = fixture.single(encoder, (e) ->
-                e.epoch(s.l(0)).requestId(s.l(1)).fromKey(s.l(2)).toKey(s.l(3)).entryType(type));
-
-            readSingle(reader, frame, decoder);
-            assertEquals(s.l(0), decoder.epoch());
-            assertEquals(s.l(1), decoder.requestId());
-            assertEquals(s.l(2), decoder.fromKey());
-            assertEquals(s.l(3), decoder.toKey());
-            assertEquals(type, decoder.entryType());
-            assertConsumed(reader, decoder);
-            assertLast(reader);
-        });
-    }
-
-    @Test
-    void rangeDigest()
-    {
-        final RangeDigestEncoder encoder = new RangeDigestEncoder();
-        final RangeDigestDecoder decoder = new RangeDigestDecoder();
-        qt().withFixedSeed(SEED).withExamples(EXAMPLES).forAll(samples()).checkAssert((s) ->
-        {
-            final EntryType type = s.pick(EntryType.values(), 0);
-            final UnsafeBuffer frame = fixture.single(encoder, (e) ->
-                e.epoch(s.l(0)).requestId(s.l(1)).fromKey(s.l(2)).toKey(s.l(3)).digest(s.l(4)).count(s.l(5))
-                    .entryType(type));
-
-            readSingle(reader, frame, decoder);
-            assertEquals(s.l(0), decoder.epoch());
-            assertEquals(s.l(1), decoder.requestId());
-            assertEquals(s.l(2), decoder.fromKey());
-            assertEquals(s.l(3), decoder.toKey());
-            assertEquals(s.l(4), decoder.digest());
-            assertEquals(s.l(5), decoder.count());
-            assertEquals(type, decoder.entryType());
             assertConsumed(reader, decoder);
             assertLast(reader);
         });

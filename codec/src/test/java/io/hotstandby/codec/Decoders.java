@@ -30,8 +30,6 @@ final class Decoders implements FrameMessageHandler
                 new io.hotstandby.codec.control.OperatorCommandResultDecoder(),
                 new io.hotstandby.codec.control.ConfigDigestDecoder(),
                 new io.hotstandby.codec.control.ConfigChunkDecoder(),
-                new io.hotstandby.codec.control.RangeDigestRequestDecoder(),
-                new io.hotstandby.codec.control.RangeDigestDecoder(),
             } :
             new MessageDecoderFlyweight[] {
                 new io.hotstandby.codec.replication.BatchHeaderDecoder(),
@@ -47,6 +45,8 @@ final class Decoders implements FrameMessageHandler
                 new io.hotstandby.codec.replication.BulkBeginDecoder(),
                 new io.hotstandby.codec.replication.BulkEndDecoder(),
                 new io.hotstandby.codec.replication.ReplicationHeartbeatDecoder(),
+                new io.hotstandby.codec.replication.RangeDigestRequestDecoder(),
+                new io.hotstandby.codec.replication.RangeDigestDecoder(),
             };
         for (final MessageDecoderFlyweight decoder : all)
         {

@@ -24,6 +24,11 @@ import io.hotstandby.codec.replication.NatPortBlockDecoder;
 import io.hotstandby.codec.replication.NatPortBlockEncoder;
 import io.hotstandby.codec.replication.PortalUserDecoder;
 import io.hotstandby.codec.replication.PortalUserEncoder;
+import io.hotstandby.codec.replication.RangeAction;
+import io.hotstandby.codec.replication.RangeDigestDecoder;
+import io.hotstandby.codec.replication.RangeDigestEncoder;
+import io.hotstandby.codec.replication.RangeDigestRequestDecoder;
+import io.hotstandby.codec.replication.RangeDigestRequestEncoder;
 import io.hotstandby.codec.replication.ReplicationHeartbeatDecoder;
 import io.hotstandby.codec.replication.ReplicationHeartbeatEncoder;
 import io.hotstandby.codec.replication.ResyncReason;
@@ -439,6 +444,63 @@ class ReplicationRoundTripTest
             assertEquals(s.l(0), decoder.epoch());
             assertEquals(s.l(1), decoder.wallClockMs());
             assertEquals(s.l(2), decoder.lastSequence());
+            assertConsumed(reader, decoder);
+            assertLast(reader);
+        });
+    }
+
+    @Test
+    void rangeDigestRequestTravelsInsideABatch()
+    {
+        final RangeDigestRequestEncoder encoder = new RangeDigestRequestEncoder();
+        final RangeDigestRequestDecoder decoder = new RangeDigestRequestDecoder();
+        qt().withFixedSeed(SEED).withExamples(EXAMPLES).forAll(samples()).checkAssert((s) ->
+        {
+            final EntryType type = s.pick(EntryType.values(), 0);
+            final RangeAction action = s.pick(RangeAction.values(), 1);
+            final UnsafeBuffer frame = batchOf(encoder, (e) ->
+                e.requestId(s.l(0)).fromKey(s.l(1)).toKey(s.l(2)).entryType(type).action(action));
+
+            readEntry(frame, decoder);
+            assertEquals(s.l(0), decoder.requestId());
+            assertEquals(s.l(1), decoder.fromKey());
+            assertEquals(s.l(2), decoder.toKey());
+            assertEquals(type, decoder.entryType());
+            assertEquals(action, decoder.action());
+            assertConsumed(reader, decoder);
+            assertLast(reader);
+        });
+    }
+
+    @Test
+    void rangeDigestRequestOutsideABatchIsRefused()
+    {
+        final UnsafeBuffer frame = fixture.single(new RangeDigestRequestEncoder(), (e) ->
+            e.requestId(1).fromKey(0).toKey(1).entryType(EntryType.LAST_HOP).action(RangeAction.DIGEST));
+
+        assertEquals(FrameRejection.BAD_COUNT, reader.validateFrame(frame, 0, frame.capacity()));
+    }
+
+    @Test
+    void rangeDigest()
+    {
+        final RangeDigestEncoder encoder = new RangeDigestEncoder();
+        final RangeDigestDecoder decoder = new RangeDigestDecoder();
+        qt().withFixedSeed(SEED).withExamples(EXAMPLES).forAll(samples()).checkAssert((s) ->
+        {
+            final EntryType type = s.pick(EntryType.values(), 0);
+            final UnsafeBuffer frame = fixture.single(encoder, (e) ->
+                e.epoch(s.l(0)).requestId(s.l(1)).fromKey(s.l(2)).toKey(s.l(3)).digest(s.l(4)).count(s.l(5))
+                    .entryType(type));
+
+            readSingle(reader, frame, decoder);
+            assertEquals(s.l(0), decoder.epoch());
+            assertEquals(s.l(1), decoder.requestId());
+            assertEquals(s.l(2), decoder.fromKey());
+            assertEquals(s.l(3), decoder.toKey());
+            assertEquals(s.l(4), decoder.digest());
+            assertEquals(s.l(5), decoder.count());
+            assertEquals(type, decoder.entryType());
             assertConsumed(reader, decoder);
             assertLast(reader);
         });

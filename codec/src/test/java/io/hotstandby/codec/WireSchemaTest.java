@@ -29,10 +29,11 @@ class WireSchemaTest
     private static final String[] CONTROL_MESSAGES = {
         "Hello", "AuthResponse", "HelloAccept", "HelloRefuse", "Keepalive", "KeepaliveAck", "RoleAnnounce",
         "SwitchoverRequest", "SwitchoverResponse", "OperatorCommandRequest", "OperatorCommandResult",
-        "ConfigDigest", "ConfigChunk", "RangeDigestRequest", "RangeDigest" };
+        "ConfigDigest", "ConfigChunk" };
     private static final String[] REPLICATION_MESSAGES = {
         "BatchHeader", "FirewallSession", "NatPortBlock", "DhcpLease", "PortalUser", "LastHop", "CustomEntry",
-        "EntryDelete", "Ack", "ResyncRequest", "BulkBegin", "BulkEnd", "ReplicationHeartbeat" };
+        "EntryDelete", "Ack", "ResyncRequest", "BulkBegin", "BulkEnd", "ReplicationHeartbeat",
+        "RangeDigestRequest", "RangeDigest" };
 
     @Test
     void schemaIdsAndVersions()

@@ -43,6 +43,8 @@ public final class PairConfig
     public static final long DEFAULT_READY_MAX_LAG_ENTRIES = 1_000;
     /** Default largest accepted clock skew between the peers (G6), ms. */
     public static final long DEFAULT_MAX_CLOCK_SKEW_MS = 1_000;
+    /** Default period of the active's anti-entropy rounds (G4), ms. */
+    public static final long DEFAULT_ANTI_ENTROPY_INTERVAL_MS = 30_000;
 
     private final int nodeId;
     private final int groupId;
@@ -83,6 +85,7 @@ public final class PairConfig
     private final int ringCapacityBytes;
     private final int retransmitWindowEntries;
     private final long maxClockSkewMs;
+    private final long antiEntropyIntervalMs;
     private final ConfigSyncMode configSyncMode;
     private final ConsistencySchedule consistencySchedule;
     private final boolean staticRouteSync;
@@ -133,6 +136,7 @@ public final class PairConfig
         ringCapacityBytes = b.ringCapacityBytes;
         retransmitWindowEntries = b.retransmitWindowEntries;
         maxClockSkewMs = b.maxClockSkewMs;
+        antiEntropyIntervalMs = b.antiEntropyIntervalMs;
         configSyncMode = b.configSyncMode;
         consistencySchedule = b.consistencySchedule;
         staticRouteSync = b.staticRouteSync;
@@ -161,7 +165,7 @@ public final class PairConfig
             .managementInterface(managementInterface).hookTimeoutMs(hookTimeoutMs)
             .httpSessionBackup(httpSessionBackup).dnsSessionBackup(dnsSessionBackup)
             .ringCapacityBytes(ringCapacityBytes).retransmitWindowEntries(retransmitWindowEntries)
-            .maxClockSkewMs(maxClockSkewMs).configSyncMode(configSyncMode)
+            .maxClockSkewMs(maxClockSkewMs).antiEntropyIntervalMs(antiEntropyIntervalMs).configSyncMode(configSyncMode)
             .consistencySchedule(consistencySchedule).staticRouteSync(staticRouteSync);
         vrrpBindings.forEach(b::bindVrrp);
         virtualIps.forEach(b::virtualIp);
@@ -451,6 +455,16 @@ public final class PairConfig
         return maxClockSkewMs;
     }
 
+    /**
+     * @return the period of the active's anti-entropy rounds (SPEC G4), ms: every period the active
+     * compares digests of key ranges with the standby and repairs only the ranges that differ; 0 means
+     * no periodic round (repairs after a reconnect or a ring-full loss still run).
+     */
+    public long antiEntropyIntervalMs()
+    {
+        return antiEntropyIntervalMs;
+    }
+
     /** @return automatic or manual configuration backup (C2). */
     public ConfigSyncMode configSyncMode()
     {
@@ -561,6 +575,7 @@ public final class PairConfig
         private int ringCapacityBytes = DEFAULT_RING_CAPACITY_BYTES;
         private int retransmitWindowEntries = DEFAULT_RETRANSMIT_WINDOW_ENTRIES;
         private long maxClockSkewMs = DEFAULT_MAX_CLOCK_SKEW_MS;
+        private long antiEntropyIntervalMs = DEFAULT_ANTI_ENTROPY_INTERVAL_MS;
         private ConfigSyncMode configSyncMode = ConfigSyncMode.AUTO;
         private ConsistencySchedule consistencySchedule = ConsistencySchedule.never();
         private boolean staticRouteSync;
@@ -836,6 +851,17 @@ public final class PairConfig
             return this;
         }
 
+        /**
+         * @param intervalMs period of the active's anti-entropy rounds (SPEC G4), ms: 0 for none,
+         *                   otherwise at least 100. Default {@value PairConfig#DEFAULT_ANTI_ENTROPY_INTERVAL_MS}.
+         * @return this builder.
+         */
+        public Builder antiEntropyIntervalMs(final long intervalMs)
+        {
+            this.antiEntropyIntervalMs = intervalMs;
+            return this;
+        }
+
         /** @param mode automatic or manual configuration backup (C2). @return this builder. */
         public Builder configSyncMode(final ConfigSyncMode mode)
         {
@@ -1042,6 +1068,11 @@ public final class PairConfig
         long maxClockSkewMsValue()
         {
             return maxClockSkewMs;
+        }
+
+        long antiEntropyIntervalMsValue()
+        {
+            return antiEntropyIntervalMs;
         }
 
         ConfigSyncMode configSyncModeValue()

@@ -19,6 +19,7 @@ final class PairConfigRules
     static final long MAX_HOOK_TIMEOUT_MS = 60_000L;
     static final int MIN_RETRANSMIT_WINDOW = 1024;
     static final int MAX_RETRANSMIT_WINDOW = 1 << 24;
+    static final long MIN_ANTI_ENTROPY_INTERVAL_MS = 100L;
 
     private PairConfigRules()
     {
@@ -224,6 +225,11 @@ final class PairConfigRules
         if (b.maxClockSkewMsValue() <= 0)
         {
             throw new ConfigException("maxClockSkewMs", "must be positive");
+        }
+        final long antiEntropy = b.antiEntropyIntervalMsValue();
+        if (antiEntropy != 0 && antiEntropy < MIN_ANTI_ENTROPY_INTERVAL_MS)
+        {
+            throw new ConfigException("antiEntropyIntervalMs", "must be 0 (off) or at least " + MIN_ANTI_ENTROPY_INTERVAL_MS + " ms");
         }
         required("configSyncMode", b.configSyncModeValue());
         final ConsistencySchedule schedule = required("consistencySchedule", b.consistencyScheduleValue());

@@ -59,6 +59,17 @@ class PairConfigRulesTest
     }
 
     @Test
+    void antiEntropyIntervalIsOffOrAtLeastOneHundredMilliseconds()
+    {
+        assertEquals(PairConfig.DEFAULT_ANTI_ENTROPY_INTERVAL_MS, valid().build().antiEntropyIntervalMs());
+        assertEquals(0, valid().antiEntropyIntervalMs(0).build().antiEntropyIntervalMs());
+        assertEquals(100, valid().antiEntropyIntervalMs(100).build().antiEntropyIntervalMs());
+        assertEquals(100, valid().antiEntropyIntervalMs(100).build().toBuilder().build().antiEntropyIntervalMs());
+        refused(valid().antiEntropyIntervalMs(99), "antiEntropyIntervalMs", "at least 100");
+        refused(valid().antiEntropyIntervalMs(-1), "antiEntropyIntervalMs", "at least 100");
+    }
+
+    @Test
     void mirroringForbidsVrrpAssociation()
     {
         refused(valid().mode(Mode.MIRRORING).managementInterface("mgmt0")

@@ -48,7 +48,7 @@ final class ReplicationPropertyTest
     {
         final SplittableRandom random = new SplittableRandom(seed);
         final int faultPercent = random.nextInt(0, 8);
-        try (EnginePair pair = new EnginePair(seed, b -> b.ringCapacityBytes(64 * 1024).retransmitWindowEntries(1024),
+        try (EnginePair pair = new EnginePair(seed, b -> b.ringCapacityBytes(64 * 1024).retransmitWindowEntries(1024).antiEntropyIntervalMs(100),
             HotStandbyListener.NO_OP, null))
         {
             final SplittableRandom fates = new SplittableRandom(seed * 31 + 7);
@@ -170,7 +170,7 @@ final class ReplicationPropertyTest
             assertEquals(ringFull, pair.counters[0].get(io.hotstandby.api.counter.CounterId.RING_FULL_REJECTIONS).get());
             assertTrue(pair.runUntil(() -> pair.difference() == null, 5000), pair.difference());
             assertTrue(pair.counters[0].get(io.hotstandby.api.counter.CounterId.RESYNCS).get() >= 2,
-                "a ring-full loss starts a repairing bulk backup");
+                "a ring-full loss on a synchronised standby starts anti-entropy repairs (G4), counted as resyncs");
         }
     }
 }

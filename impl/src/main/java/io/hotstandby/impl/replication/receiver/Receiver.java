@@ -22,10 +22,14 @@ import io.hotstandby.codec.replication.FirewallSessionDecoder;
 import io.hotstandby.codec.replication.LastHopDecoder;
 import io.hotstandby.codec.replication.NatPortBlockDecoder;
 import io.hotstandby.codec.replication.PortalUserDecoder;
+import io.hotstandby.codec.replication.RangeAction;
+import io.hotstandby.codec.replication.RangeDigestDecoder;
+import io.hotstandby.codec.replication.RangeDigestRequestDecoder;
 import io.hotstandby.codec.replication.ReplicationHeartbeatDecoder;
 import io.hotstandby.codec.replication.ResyncReason;
 import io.hotstandby.codec.replication.ResyncRequestDecoder;
 import io.hotstandby.impl.counters.NodeCounters;
+import io.hotstandby.impl.replication.antientropy.AntiEntropyReplica;
 import io.hotstandby.impl.replication.entry.CustomEntryFlyweightReader;
 import io.hotstandby.impl.replication.entry.DhcpLeaseFlyweightReader;
 import io.hotstandby.impl.replication.entry.EntryReaderFlyweight;
@@ -72,6 +76,8 @@ public final class Receiver implements FrameHandler
     private final Sender sender;
     private final HotStandbyListener listener;
     private final StaleEntrySweeper sweeper = new StaleEntrySweeper();
+    private final AntiEntropyReplica antiEntropy;
+    private final RangeDigestDecoder rangeDigestDecoder = new RangeDigestDecoder();
     private final ClockSkewMonitor skew;
     private final long readyMaxLag;
     private final BatchHeaderDecoder batchDecoder = new BatchHeaderDecoder();
@@ -141,6 +147,7 @@ public final class Receiver implements FrameHandler
             this.providers[p.type().code()] = p;
         }
         this.providerList = providers.values().toArray(new BackupProvider<?>[0]);
+        this.antiEntropy = new AntiEntropyReplica(this.providers, publisher);
         readers[EntryType.FIREWALL_SESSION.code()] = new FirewallSessionFlyweightReader();
         readers[EntryType.NAT_PORT_BLOCK.code()] = new NatPortBlockFlyweightReader();
         readers[EntryType.DHCP_LEASE.code()] = new DhcpLeaseFlyweightReader();
@@ -190,6 +197,7 @@ public final class Receiver implements FrameHandler
         bulkEpoch = -1;
         bulkId = -1;
         ready = false;
+        antiEntropy.reset();
     }
 
     /** The data link is connected: ask the sender where to start. */
@@ -210,6 +218,7 @@ public final class Receiver implements FrameHandler
         }
         gapRequestedAt = -1;
         rejection = null;
+        antiEntropy.reset();
     }
 
     /**
@@ -272,6 +281,7 @@ public final class Receiver implements FrameHandler
                 work++;
             }
         }
+        work += antiEntropy.doWork(localEpoch);
         final long acked = expected - 1;
         if ((synced || inBulk) && ((acked != lastAckSent && nowNs - lastAckNs >= ACK_MIN_INTERVAL_NS) ||
             nowNs - lastAckNs > ACK_INTERVAL_NS))
@@ -386,6 +396,26 @@ public final class Receiver implements FrameHandler
                     }
                     break;
                 }
+                case RangeDigestRequestDecoder.TEMPLATE_ID:
+                {
+                    final int code = buffer.getByte(body + RangeDigestRequestDecoder.entryTypeEncodingOffset()) & 0xFF;
+                    final int action = buffer.getByte(body + RangeDigestRequestDecoder.actionEncodingOffset()) & 0xFF;
+                    if (EntryType.fromCodeOrNull(code) == null)
+                    {
+                        return "unknown entry type " + code;
+                    }
+                    if (action != RangeAction.DIGEST.value() && action != RangeAction.REPAIR_BEGIN.value() &&
+                        action != RangeAction.REPAIR_END.value())
+                    {
+                        return "bad range action " + action;
+                    }
+                    if (buffer.getLong(body + RangeDigestRequestDecoder.fromKeyEncodingOffset(), LE) >
+                        buffer.getLong(body + RangeDigestRequestDecoder.toKeyEncodingOffset(), LE))
+                    {
+                        return "empty key range";
+                    }
+                    break;
+                }
                 default:
                     break;
             }
@@ -436,6 +466,12 @@ public final class Receiver implements FrameHandler
                 {
                     peerHead = heartbeatDecoder.lastSequence();
                 }
+                break;
+            case RangeDigestDecoder.TEMPLATE_ID:
+                rangeDigestDecoder.wrap(buffer, body, blockLength, version);
+                sender.antiEntropy().onRangeDigest(
+                    rangeDigestDecoder.requestId(), rangeDigestDecoder.entryTypeRaw(), rangeDigestDecoder.fromKey(),
+                    rangeDigestDecoder.toKey(), rangeDigestDecoder.digest(), rangeDigestDecoder.count());
                 break;
             default:
                 onEntry(templateId, body, blockLength, buffer);
@@ -512,6 +548,13 @@ public final class Receiver implements FrameHandler
             }
             return;
         }
+        if (templateId == RangeDigestRequestDecoder.TEMPLATE_ID)
+        {
+            antiEntropy.onRequest(buffer, body, blockLength, receiving && sweepOnBulkEnd && !inBulk);
+            expected = sequence + 1;
+            appliedSequence = sequence;
+            return;
+        }
         final long key = buffer.getLong(body, LE);
         if (templateId == EntryDeleteDecoder.TEMPLATE_ID)
         {
@@ -550,6 +593,7 @@ public final class Receiver implements FrameHandler
         }
         final EntryReader entry = readers[type.code()].wrap(buffer, body, blockLength, batchOwner, sequence);
         provider.apply(entry);
+        antiEntropy.onUpsert(type, buffer.getLong(body, LE));
         if (inBulk && sweeper.marking())
         {
             sweeper.seen(type).add(buffer.getLong(body, LE));
@@ -564,6 +608,7 @@ public final class Receiver implements FrameHandler
             return;
         }
         provider.delete(key);
+        antiEntropy.onDelete(type, key);
         if (inBulk && sweeper.marking())
         {
             sweeper.seen(type).remove(key);

@@ -10,6 +10,7 @@ import io.hotstandby.api.transport.FrameLink;
 import io.hotstandby.codec.replication.BatchHeaderEncoder;
 import io.hotstandby.codec.replication.MessageHeaderEncoder;
 import io.hotstandby.impl.counters.NodeCounters;
+import io.hotstandby.impl.replication.antientropy.AntiEntropySource;
 import io.hotstandby.impl.replication.link.DataPublisher;
 import io.hotstandby.impl.replication.producer.ProducerGate;
 import io.hotstandby.impl.replication.producer.RingEntryProducer;
@@ -60,6 +61,7 @@ public final class Sender implements ControlledMessageHandler
     private final DataPublisher publisher;
     private final AckTracker ackTracker;
     private final BulkSource bulk;
+    private final AntiEntropySource antiEntropy;
     private final boolean[] acknowledgedTypes = new boolean[8];
     private final AcknowledgementListener ackListener;
     private final HotStandbyListener listener;
@@ -130,6 +132,7 @@ public final class Sender implements ControlledMessageHandler
             acknowledgedTypes[type.code()] = config.entryPolicy(type).delivery() == DeliveryMode.ACKNOWLEDGED;
         }
         this.bulk = new BulkSource(providers, gate, log, this::onAppended);
+        this.antiEntropy = new AntiEntropySource(config, providers, gate, log, listener, counters.get(CounterId.RESYNCS));
         this.entriesSent = counters.get(CounterId.ENTRIES_SENT);
         this.bytesSent = counters.get(CounterId.BYTES_SENT);
         this.entriesAcknowledged = counters.get(CounterId.ENTRIES_ACKNOWLEDGED);
@@ -149,6 +152,7 @@ public final class Sender implements ControlledMessageHandler
     {
         log.reset();
         bulk.cancel();
+        antiEntropy.reset();
         streaming = false;
         needsBulk = true;
         bulkEpoch = -1;
@@ -164,6 +168,7 @@ public final class Sender implements ControlledMessageHandler
     public void onLinkDown()
     {
         streaming = false;
+        antiEntropy.onLinkDown();
         if (bulk.running() || bulkBeginPending || bulkEndPending || bulkStarting)
         {
             bulkStarting = false;
@@ -217,6 +222,10 @@ public final class Sender implements ControlledMessageHandler
             sendSequence = from;
             streaming = true;
             LOG.debug("resuming data stream from sequence {} ({})", from, reason);
+            if (!"GAP".equals(reason))
+            {
+                antiEntropy.requestRound("the standby resumed from the window");
+            }
         }
         else
         {
@@ -282,16 +291,27 @@ public final class Sender implements ControlledMessageHandler
             }
             else if (!bulk.running() && !bulkBeginPending && !bulkStarting)
             {
-                LOG.info("bulk backup to repair offers lost to full rings");
                 repairPending = false;
-                startBulk(nowNs);
+                if (antiEntropy.enabled() && !bulkUnconfirmed && !bulkEndPending)
+                {
+                    // the standby completed a bulk backup: compare and repair only the ranges that differ (G4)
+                    LOG.info("anti-entropy round to repair offers lost to full rings");
+                    antiEntropy.requestRound("offers lost to full rings");
+                }
+                else
+                {
+                    LOG.info("bulk backup to repair offers lost to full rings");
+                    startBulk(nowNs);
+                }
             }
         }
         if (bulkStarting)
         {
             ackedSequence = log.head();
         }
-        final boolean slicing = streaming && (bulk.running() || bulkStarting);
+        final boolean antiEntropyDue = streaming && !bulkInProgress() && !bulkUnconfirmed && publisher.connected() &&
+            antiEntropy.wantsBarrier(nowNs);
+        final boolean slicing = streaming && (bulk.running() || bulkStarting || antiEntropyDue);
         if (slicing)
         {
             captureBarrier(producers);
@@ -309,6 +329,10 @@ public final class Sender implements ControlledMessageHandler
                 beginBulk();
             }
             work += bulkSlices(nowNs);
+            if (antiEntropyDue)
+            {
+                work += antiEntropy.doWork(nowNs, Math.min(roomEntries(), roomBytes() / MAX_ENTRY_LENGTH));
+            }
         }
         if (streaming && publisher.connected())
         {
@@ -371,6 +395,12 @@ public final class Sender implements ControlledMessageHandler
         return lastBulkMillis;
     }
 
+    /** @return the anti-entropy source of this sender (G4): the receiver hands it the standby's digests. */
+    public AntiEntropySource antiEntropy()
+    {
+        return antiEntropy;
+    }
+
     /** @return the sender's epoch. */
     public long epoch()
     {
@@ -417,6 +447,7 @@ public final class Sender implements ControlledMessageHandler
         bulkUnconfirmed = true;
         bulkStartNs = nowNs;
         bulk.cancel();
+        antiEntropy.reset();
         ackedSequence = log.head();
         listener.onResync("bulk backup " + bulkId);
     }
