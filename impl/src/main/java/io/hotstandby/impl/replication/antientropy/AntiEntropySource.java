@@ -157,10 +157,14 @@ public final class AntiEntropySource
         {
             return false;
         }
+        if (nextRoundNs == Long.MIN_VALUE)
+        {
+            nextRoundNs = nowNs + intervalNs;
+        }
         expire(nowNs);
         finishIfDone(nowNs);
         return repairs.size() > 0 || (checks.size() > 0 && outstanding < MAX_OUTSTANDING) ||
-            (!roundActive && (roundRequested || (intervalNs > 0 && nextRoundNs != Long.MIN_VALUE && nowNs - nextRoundNs >= 0)));
+            (!roundActive && (roundRequested || (intervalNs > 0 && nowNs - nextRoundNs >= 0)));
     }
 
     /**

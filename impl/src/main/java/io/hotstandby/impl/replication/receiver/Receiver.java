@@ -64,6 +64,8 @@ public final class Receiver implements FrameHandler
     private static final ByteOrder LE = ByteOrder.LITTLE_ENDIAN;
     private static final long GAP_RETRY_NS = 100_000_000L;
     private static final long RESYNC_RETRY_NS = 500_000_000L;
+    /** A synchronised standby repeats its resume request at most this many times, until the stream flows again. */
+    private static final int RESUME_RETRIES = 20;
     private static final long ACK_INTERVAL_NS = 50_000_000L;
     /** Acks are cumulative: at most one per this interval keeps the ack traffic small at high rates. */
     private static final long ACK_MIN_INTERVAL_NS = 100_000L;
@@ -108,6 +110,7 @@ public final class Receiver implements FrameHandler
     private long gapRequestedAt = -1;
     private long gapRequestNs;
     private boolean resyncPending;
+    private int resumeRetries;
     private ResyncReason resyncReason = ResyncReason.RECONNECT;
     private long lastAckSent = -1;
     private long lastAckNs;
@@ -205,6 +208,7 @@ public final class Receiver implements FrameHandler
     {
         resyncPending = true;
         resyncReason = ResyncReason.RECONNECT;
+        resumeRetries = RESUME_RETRIES;
         lastAckSent = -1;
     }
 
@@ -255,6 +259,13 @@ public final class Receiver implements FrameHandler
         }
         if (!resyncPending && !synced && !inBulk && nowNs - resyncSentNs > RESYNC_RETRY_NS)
         {
+            resyncPending = true;
+        }
+        else if (!resyncPending && synced && resumeRetries > 0 && nowNs - resyncSentNs > RESYNC_RETRY_NS)
+        {
+            // a lost resume request would leave an idle sender waiting forever: repeat it until a batch
+            // or a bulk backup shows that the stream flows again
+            resumeRetries--;
             resyncPending = true;
         }
         if (resyncPending)
@@ -431,6 +442,7 @@ public final class Receiver implements FrameHandler
             case BatchHeaderDecoder.TEMPLATE_ID:
                 batchDecoder.wrap(buffer, body, blockLength, version);
                 batchSequence = batchDecoder.firstSequence();
+                resumeRetries = 0;
                 batchOwner = batchDecoder.ownerNodeId();
                 skipBatch = !receiving || !(synced || inBulk);
                 final long last = batchSequence + batchDecoder.count() - 1;
@@ -450,6 +462,7 @@ public final class Receiver implements FrameHandler
                 break;
             case BulkBeginDecoder.TEMPLATE_ID:
                 bulkBeginDecoder.wrap(buffer, body, blockLength, version);
+                resumeRetries = 0;
                 onBulkBegin(bulkBeginDecoder.epoch(), bulkBeginDecoder.bulkId(), bulkBeginDecoder.startSequence());
                 break;
             case BulkEndDecoder.TEMPLATE_ID:
