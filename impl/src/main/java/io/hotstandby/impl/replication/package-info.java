@@ -49,6 +49,13 @@
  * </ul>
  * The seeded simulation in the testkit checks these rules over 500 seeds.
  *
+ * <h2>Anti-entropy (G4)</h2>
+ * Besides the bulk backup, the active compares digests of key ranges with the standby in the data
+ * stream and repairs only the ranges that differ (package {@code antientropy}): periodically, after a
+ * standby resumes from the window, and instead of a bulk backup after a ring-full loss once the
+ * standby completed a bulk backup (a fresh standby still gets one). Its requests and repairs take
+ * sequences like entries, after the same ring barrier as a bulk slice.
+ *
  * <p>Threading: everything here runs on the replication agent thread except the producers (one
  * data-plane thread each) and the conductor's calls, which {@code ReplicationEngine} queues.
  */

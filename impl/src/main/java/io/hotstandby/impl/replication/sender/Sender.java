@@ -33,7 +33,8 @@ import java.nio.ByteOrder;
  *
  * <p>Flow control: the log never holds more than three quarters of its window unacknowledged while
  * streaming; beyond that the rings fill and producers see RING_FULL, which the sender repairs with a
- * bulk backup. While no standby is streaming, entries stay in the window for a quick reconnect until
+ * bulk backup, or with anti-entropy repairs of the differing key ranges once the standby completed a
+ * bulk backup (G4). While no standby is streaming, entries stay in the window for a quick reconnect until
  * it overflows; then the next standby gets a bulk backup.
  *
  * <p>Threading: replication agent thread only.
