@@ -15,6 +15,8 @@ import io.hotstandby.codec.replication.BulkBeginEncoder;
 import io.hotstandby.codec.replication.BulkEndEncoder;
 import io.hotstandby.codec.replication.EntryDeleteEncoder;
 import io.hotstandby.codec.replication.MessageHeaderEncoder;
+import io.hotstandby.codec.replication.RangeAction;
+import io.hotstandby.codec.replication.RangeDigestRequestEncoder;
 import io.hotstandby.impl.replication.entry.ClaimTarget;
 import io.hotstandby.impl.replication.entry.EntryWriterFlyweight;
 import io.hotstandby.impl.replication.entry.FlyweightEntrySink;
@@ -60,7 +62,9 @@ final class HostileFrameTest
         BAD_ENTRY_OPERATION,
         UNKNOWN_ENTRY_TYPE,
         VAR_DATA_PAST_FRAME,
-        ENTRY_OUTSIDE_BATCH
+        ENTRY_OUTSIDE_BATCH,
+        BAD_RANGE_ACTION,
+        EMPTY_KEY_RANGE
     }
 
     @ParameterizedTest
@@ -205,9 +209,31 @@ final class HostileFrameTest
                 EnginePair.write(new FlyweightEntrySink(staging), EntryType.FIREWALL_SESSION, 3, new SplittableRandom(3));
                 return staging.position;
             }
+            case BAD_RANGE_ACTION:
+                return rangeRequestBatch(frame, (byte)9, Long.MIN_VALUE, Long.MAX_VALUE);
+            case EMPTY_KEY_RANGE:
+                return rangeRequestBatch(frame, (byte)RangeAction.REPAIR_END.value(), 10, -10);
             default:
                 throw new IllegalArgumentException(hostile.name());
         }
+    }
+
+    /** Two new sessions, then an anti-entropy request (G4) with the given raw action and range. */
+    private static int rangeRequestBatch(final UnsafeBuffer frame, final byte action, final long from, final long to)
+    {
+        int offset = batchHeader(frame, 1, SESSIONS + 1, 3);
+        final SplittableRandom random = new SplittableRandom(7);
+        for (int key = SESSIONS + 1; key <= SESSIONS + 2; key++)
+        {
+            final Staging staging = new Staging(frame, offset);
+            EnginePair.write(new FlyweightEntrySink(staging), EntryType.FIREWALL_SESSION, key, random);
+            offset = staging.position;
+        }
+        new RangeDigestRequestEncoder().wrapAndApplyHeader(frame, offset, new MessageHeaderEncoder())
+            .requestId(1).fromKey(from).toKey(to)
+            .entryType(io.hotstandby.codec.replication.EntryType.FIREWALL_SESSION).action(RangeAction.DIGEST);
+        frame.putByte(offset + MessageHeaderEncoder.ENCODED_LENGTH + RangeDigestRequestEncoder.actionEncodingOffset(), action);
+        return offset + MessageHeaderEncoder.ENCODED_LENGTH + RangeDigestRequestEncoder.BLOCK_LENGTH;
     }
 
     private static int hostnameLength(final UnsafeBuffer frame, final int end)
