@@ -329,7 +329,10 @@ public final class Sender implements ControlledMessageHandler
             {
                 beginBulk();
             }
-            work += bulkSlices(nowNs);
+            if (bulk.running())
+            {
+                work += bulkSlices(nowNs);
+            }
             if (antiEntropyDue)
             {
                 work += antiEntropy.doWork(nowNs, Math.min(roomEntries(), roomBytes() / MAX_ENTRY_LENGTH));
