@@ -7,7 +7,13 @@ import io.hotstandby.api.entry.OfferResult;
 import io.hotstandby.api.event.HotStandbyListener;
 import io.hotstandby.impl.replication.antientropy.RangeDigester;
 import io.hotstandby.testkit.provider.SimpleBackupProvider;
+import io.hotstandby.api.transport.FrameTransport;
+import io.hotstandby.impl.transport.tcp.TcpFrameTransport;
 import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -15,6 +21,8 @@ import java.util.List;
 import java.util.Random;
 import java.util.SplittableRandom;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -26,7 +34,8 @@ import static org.quicktheories.generators.SourceDSL.longs;
 /**
  * Anti-entropy (SPEC G4): the peers compare digests of key ranges in the data stream and repair only
  * the entries that differ, instead of a full bulk backup. Two engines on the in-process network,
- * driven step by step on a manual clock.
+ * driven step by step on a manual clock, and once over loopback TCP (127.0.0.1 and 127.0.0.2) with
+ * the system clock and deadline-bounded polling.
  */
 final class AntiEntropyTest
 {
@@ -152,6 +161,53 @@ final class AntiEntropyTest
             assertEquals(1, resyncs.bulks(), "the standby resumed from the window: " + resyncs.reasons);
             assertEquals(1, resyncs.repairs(), resyncs.reasons.toString());
             assertTrue(!pair.table(1, EntryType.LAST_HOP).contains(extra), "the entry unknown to the active is removed");
+        }
+    }
+
+    @Test
+    void corruptStandbyIsRepairedOverLoopbackTcpWithoutABulk() throws IOException
+    {
+        final int port;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress()))
+        {
+            port = socket.getLocalPort();
+        }
+        final FrameTransport[] transports = {new TcpFrameTransport(), new TcpFrameTransport()};
+        try (EnginePair pair = new EnginePair(transports, b -> b.dataPort(port).antiEntropyIntervalMs(100)))
+        {
+            final int size = 5_000;
+            final SplittableRandom random = new SplittableRandom(14);
+            final long[] keys = new long[size];
+            for (int i = 0; i < size; i++)
+            {
+                keys[i] = random.nextLong();
+                EnginePair.write(pair.localSinks[0][EntryType.PORTAL_USER.code()], EntryType.PORTAL_USER, keys[i], random);
+            }
+            pair.startActiveStandby(1);
+            awaitOrFail(pair, () -> pair.engines[1].isReady() && pair.difference() == null, "bulk backup");
+
+            final SimpleBackupProvider<EntryReader> standby = pair.table(1, EntryType.PORTAL_USER);
+            EnginePair.write(pair.localSinks[1][EntryType.PORTAL_USER.code()], EntryType.PORTAL_USER, keys[10], random);
+            assertTrue(standby.remove(keys[20]));
+            EnginePair.write(pair.localSinks[1][EntryType.PORTAL_USER.code()], EntryType.PORTAL_USER, random.nextLong(), random);
+            final long sentBefore = pair.counters[0].get(CounterId.ENTRIES_SENT).get();
+
+            awaitOrFail(pair, () -> pair.difference() == null, "anti-entropy repair");
+            final long resent = pair.counters[0].get(CounterId.ENTRIES_SENT).get() - sentBefore;
+            assertTrue(resent < size / 5, "no bulk backup: " + resent + " entries sent for " + size);
+            assertEquals(0, pair.counters[1].get(CounterId.FRAMES_REJECTED).get());
+        }
+    }
+
+    private static void awaitOrFail(final EnginePair pair, final BooleanSupplier condition, final String what)
+    {
+        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!condition.getAsBoolean())
+        {
+            assertTrue(System.nanoTime() - deadline < 0, "timed out waiting for: " + what);
+            final long now = System.nanoTime();
+            pair.engines[0].doWork(now);
+            pair.engines[1].doWork(now);
         }
     }
 
