@@ -51,8 +51,12 @@ public final class AntiEntropySource
     public static final int LEAF_ENTRIES = 1024;
     /** Most digest requests awaiting an answer. */
     public static final int MAX_OUTSTANDING = 16;
-    /** Most digests computed per duty cycle (each walks a range of the table). */
-    public static final int REQUESTS_PER_CYCLE = 4;
+    /**
+     * Most digests computed per duty cycle: each walks a range of the table in one
+     * {@code BackupProvider.scanRange} call (the whole table for a host that keeps the default), so one
+     * per cycle keeps the agent's cycle bounded by one range walk.
+     */
+    public static final int REQUESTS_PER_CYCLE = 1;
     /** An unanswered request is given up after this, ns, and its range compared again. */
     public static final long REQUEST_TIMEOUT_NS = 2_000_000_000L;
     private static final int FANOUT = 16;
