@@ -512,7 +512,7 @@ public final class Receiver implements FrameHandler
         gapRequestedAt = -1;
         if (sweepOnBulkEnd)
         {
-            sweeper.begin();
+            sweeper.begin(providers);
         }
         else
         {
@@ -609,7 +609,7 @@ public final class Receiver implements FrameHandler
         antiEntropy.onUpsert(type, buffer.getLong(body, LE));
         if (inBulk && sweeper.marking())
         {
-            sweeper.seen(type).add(buffer.getLong(body, LE));
+            sweeper.mark(type, buffer.getLong(body, LE));
         }
     }
 
@@ -624,7 +624,7 @@ public final class Receiver implements FrameHandler
         antiEntropy.onDelete(type, key);
         if (inBulk && sweeper.marking())
         {
-            sweeper.seen(type).remove(key);
+            sweeper.unmark(type, key);
         }
     }
 

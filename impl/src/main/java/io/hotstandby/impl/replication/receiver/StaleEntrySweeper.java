@@ -14,23 +14,27 @@ import org.agrona.concurrent.UnsafeBuffer;
 /**
  * Ends a bulk backup on the standby (SPEC B4): every key the standby holds that the bulk and the
  * real-time stream did not deliver since the bulk began is gone on the active, so it is deleted here.
- * The receiver marks keys in {@link #seen(EntryType)} while the bulk runs; {@link #sweep} walks each
- * local table once through the provider's snapshot and deletes the unmarked keys.
+ * The receiver marks keys ({@link #mark}, {@link #unmark}) while the bulk runs; {@link #sweep} walks
+ * each local table once through the provider's snapshot and deletes the unmarked keys. Types whose
+ * table was empty when the bulk began are neither marked nor swept.
  *
  * <p>Threading: replication agent thread only.
  */
 public final class StaleEntrySweeper implements ClaimTarget
 {
     private final LongHashSet[] seen = new LongHashSet[8];
+    /** Types whose local table was empty when the bulk began: nothing of theirs can be stale. */
+    private final boolean[] empty = new boolean[8];
     private final UnsafeBuffer scratch = new UnsafeBuffer(new byte[8192]);
     private final FlyweightEntrySink sink = new FlyweightEntrySink(this);
     private final LongArrayList stale = new LongArrayList();
     private LongHashSet current;
     private boolean marking;
 
-    /** Starts marking: forgets every mark. */
+    /** Starts marking every type: forgets every mark. */
     public void begin()
     {
+        java.util.Arrays.fill(empty, false);
         for (final LongHashSet set : seen)
         {
             if (set != null)
@@ -41,10 +45,58 @@ public final class StaleEntrySweeper implements ClaimTarget
         marking = true;
     }
 
+    /**
+     * Starts marking, skipping the types whose local table is empty now (a fresh standby): every key
+     * they hold when the bulk ends was delivered by the stream since it began, so there is nothing to
+     * mark or sweep for them, which spares a set of every key and a walk of the table.
+     *
+     * @param providers the providers by type code (null where none).
+     */
+    public void begin(final BackupProvider<?>[] providers)
+    {
+        begin();
+        for (final BackupProvider<?> provider : providers)
+        {
+            if (provider != null && provider.size() == 0)
+            {
+                empty[provider.type().code()] = true;
+            }
+        }
+    }
+
+    /**
+     * The stream delivered an upsert while marking.
+     *
+     * @param type the entry type.
+     * @param key  the key.
+     */
+    public void mark(final EntryType type, final long key)
+    {
+        if (!empty[type.code()])
+        {
+            seen(type).add(key);
+        }
+    }
+
+    /**
+     * The stream delivered a delete while marking.
+     *
+     * @param type the entry type.
+     * @param key  the key.
+     */
+    public void unmark(final EntryType type, final long key)
+    {
+        if (!empty[type.code()])
+        {
+            seen(type).remove(key);
+        }
+    }
+
     /** Stops marking without a sweep (the bulk was cut short). */
     public void cancel()
     {
         marking = false;
+        java.util.Arrays.fill(empty, false);
         for (int i = 0; i < seen.length; i++)
         {
             seen[i] = null;
@@ -80,7 +132,7 @@ public final class StaleEntrySweeper implements ClaimTarget
         long deleted = 0;
         for (final BackupProvider<?> provider : providers)
         {
-            if (provider == null)
+            if (provider == null || empty[provider.type().code()])
             {
                 continue;
             }
