@@ -8,7 +8,6 @@ import io.hotstandby.codec.control.ConfigChunkDecoder;
 import io.hotstandby.codec.control.ConfigChunkEncoder;
 import io.hotstandby.codec.control.ConfigDigestDecoder;
 import io.hotstandby.codec.control.ConfigDigestEncoder;
-import io.hotstandby.codec.control.EntryType;
 import io.hotstandby.codec.control.FailoverState;
 import io.hotstandby.codec.control.HelloAcceptDecoder;
 import io.hotstandby.codec.control.HelloAcceptEncoder;

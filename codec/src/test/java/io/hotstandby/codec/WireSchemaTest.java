@@ -83,7 +83,6 @@ class WireSchemaTest
             io.hotstandby.codec.control.FailoverState.values(), "SILENCE", 1, "INDEPENDENCE", 2, "SYNCHRONIZATION", 3);
         final Object[] entryTypes = {
             "FIREWALL_SESSION", 1, "NAT_PORT_BLOCK", 2, "DHCP_LEASE", 3, "PORTAL_USER", 4, "LAST_HOP", 5, "CUSTOM", 6 };
-        assertCodes(io.hotstandby.codec.control.EntryType.values(), entryTypes);
         assertCodes(io.hotstandby.codec.replication.EntryType.values(), entryTypes);
         assertCodes(io.hotstandby.codec.replication.EntryOp.values(), "UPSERT", 1, "DELETE", 2);
         assertCodes(
