@@ -3,12 +3,15 @@ package io.hotstandby.impl.transport.tcp;
 import io.hotstandby.api.transport.FrameHandler;
 import io.netty.buffer.ByteBuf;
 import org.agrona.BitUtil;
+import org.agrona.BufferUtil;
 import org.agrona.MutableDirectBuffer;
 import org.agrona.concurrent.ControlledMessageHandler;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.agrona.concurrent.ringbuffer.OneToOneRingBuffer;
 import org.agrona.concurrent.ringbuffer.RecordDescriptor;
 import org.agrona.concurrent.ringbuffer.RingBufferDescriptor;
+
+import java.nio.ByteBuffer;
 
 import static io.hotstandby.codec.FrameDescriptor.FRAME_LENGTH_FIELD_LENGTH;
 
@@ -50,7 +53,7 @@ final class InboundFrameAssembler
 
     private final OneToOneRingBuffer ring;
     private final UnsafeBuffer ringBuffer;
-    private final byte[] ringBytes;
+    private final ByteBuffer ringView;
     private final int maxFrameLength;
     private final int maxFragmentLength;
     private final ControlledMessageHandler recordHandler = this::onRecord;
@@ -92,8 +95,10 @@ final class InboundFrameAssembler
             RecordDescriptor.HEADER_LENGTH + RECORD_BODY_OFFSET + Math.min(maxFrameLength, unfragmentedLength),
             RecordDescriptor.ALIGNMENT);
         final int capacity = BitUtil.findNextPositivePowerOfTwo(Math.max(minCapacity, record * 8));
-        this.ringBytes = new byte[capacity + RingBufferDescriptor.TRAILER_LENGTH];
-        this.ringBuffer = new UnsafeBuffer(ringBytes);
+        final ByteBuffer ringMemory = BufferUtil.allocateDirectAligned(
+            capacity + RingBufferDescriptor.TRAILER_LENGTH, BitUtil.CACHE_LINE_LENGTH);
+        this.ringView = ringMemory.duplicate();
+        this.ringBuffer = new UnsafeBuffer(ringMemory);
         this.ring = new OneToOneRingBuffer(ringBuffer);
         this.maxFragmentLength = ring.maxMsgLength() - RECORD_BODY_OFFSET;
     }
@@ -139,7 +144,10 @@ final class InboundFrameAssembler
                 claimWritten = 0;
             }
             final int n = Math.min(claimLength - claimWritten, in.readableBytes());
-            in.readBytes(ringBytes, claimIndex + RECORD_BODY_OFFSET + claimWritten, n);
+            final int at = claimIndex + RECORD_BODY_OFFSET + claimWritten;
+            ringView.clear();
+            ringView.position(at).limit(at + n);
+            in.readBytes(ringView);
             claimWritten += n;
             if (claimWritten == claimLength)
             {
