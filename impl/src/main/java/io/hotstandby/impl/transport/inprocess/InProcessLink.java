@@ -5,6 +5,7 @@ import io.hotstandby.api.transport.FrameHandler;
 import io.hotstandby.api.transport.FrameLink;
 import io.hotstandby.api.transport.LinkSpec;
 import io.hotstandby.impl.transport.FrameLengths;
+import io.hotstandby.impl.transport.StagedFrames;
 import org.agrona.BitUtil;
 import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
@@ -57,10 +58,7 @@ final class InProcessLink implements FrameLink
     private volatile InProcessConnection connection;
     private InProcessLink peer;
 
-    private int stagingLimit;
-    private int stagedFrames;
-    private int claimOffset = -1;
-    private int claimLength;
+    private final StagedFrames staged = new StagedFrames();
 
     private UnsafeBuffer held;
     private int heldBodyLength = -1;
@@ -147,29 +145,24 @@ final class InProcessLink implements FrameLink
             return TOO_LONG;
         }
         FrameLengths.checkClaim(maxLength);
-        if (claimOffset >= 0)
-        {
-            throw new IllegalStateException("a claim is already open");
-        }
+        staged.checkNoOpenClaim();
         if (State.CONNECTED != state)
         {
             return NOT_CONNECTED;
         }
-        if (staging.capacity() - stagingLimit < maxLength)
+        if (staging.capacity() - staged.limit() < maxLength)
         {
             flush();
-            if (0 == stagingLimit && staging.capacity() < maxLength)
+            if (0 == staged.limit() && staging.capacity() < maxLength)
             {
                 staging.wrap(new byte[BitUtil.findNextPositivePowerOfTwo(maxLength)]);
             }
-            if (staging.capacity() - stagingLimit < maxLength)
+            if (staging.capacity() - staged.limit() < maxLength)
             {
                 return BACK_PRESSURED;
             }
         }
-        claimOffset = stagingLimit;
-        claimLength = maxLength;
-        return claimOffset;
+        return staged.claim(maxLength);
     }
 
     /** {@inheritDoc} */
@@ -183,34 +176,21 @@ final class InProcessLink implements FrameLink
     @Override
     public void commit(final int length)
     {
-        if (claimOffset < 0)
-        {
-            throw new IllegalStateException("no open claim");
-        }
-        if (0 == length)
-        {
-            abort();
-            return;
-        }
-        FrameLengths.checkCommit(length, claimLength);
-        staging.putInt(claimOffset, length - FRAME_LENGTH_FIELD_LENGTH, ORDER);
-        stagingLimit += length;
-        stagedFrames++;
-        claimOffset = -1;
+        staged.commit(staging, length);
     }
 
     /** {@inheritDoc} */
     @Override
     public void abort()
     {
-        claimOffset = -1;
+        staged.abort();
     }
 
     /** {@inheritDoc} */
     @Override
     public int flush()
     {
-        if (0 == stagedFrames)
+        if (0 == staged.frames())
         {
             return 0;
         }
@@ -221,7 +201,7 @@ final class InProcessLink implements FrameLink
         }
         if (connection.partitioned())
         {
-            final int lost = stagedFrames;
+            final int lost = staged.frames();
             discardStaged();
             return lost;
         }
@@ -231,7 +211,8 @@ final class InProcessLink implements FrameLink
         final long nowNs = clock.nanoTime();
         int offset = 0;
         int flushed = 0;
-        while (offset < stagingLimit)
+        final int stagedBytes = staged.limit();
+        while (offset < stagedBytes)
         {
             final int bodyLength = staging.getInt(offset, ORDER);
             final int bodyOffset = offset + FRAME_LENGTH_FIELD_LENGTH;
@@ -244,17 +225,7 @@ final class InProcessLink implements FrameLink
             flushed++;
         }
 
-        if (offset < stagingLimit)
-        {
-            staging.putBytes(0, staging, offset, stagingLimit - offset);
-            stagingLimit -= offset;
-            stagedFrames -= flushed;
-        }
-        else
-        {
-            stagingLimit = 0;
-            stagedFrames = 0;
-        }
+        staged.consumed(staging, offset, flushed);
         return flushed;
     }
 
@@ -430,8 +401,7 @@ final class InProcessLink implements FrameLink
 
     private void discardStaged()
     {
-        stagingLimit = 0;
-        stagedFrames = 0;
+        staged.clear();
         heldBodyLength = -1;
     }
 }

@@ -4,6 +4,7 @@ import io.hotstandby.api.transport.FrameHandler;
 import io.hotstandby.api.transport.FrameLink;
 import io.hotstandby.api.transport.LinkSpec;
 import io.hotstandby.impl.transport.FrameLengths;
+import io.hotstandby.impl.transport.StagedFrames;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
@@ -15,11 +16,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.net.InetSocketAddress;
-import java.nio.ByteOrder;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import static io.hotstandby.codec.FrameDescriptor.FRAME_LENGTH_FIELD_LENGTH;
 
 /**
  * One TCP connection between the members, as a {@link FrameLink} (SPEC A2, B1, F3).
@@ -44,7 +43,6 @@ import static io.hotstandby.codec.FrameDescriptor.FRAME_LENGTH_FIELD_LENGTH;
 final class TcpFrameLink implements FrameLink
 {
     private static final Logger LOG = LoggerFactory.getLogger(TcpFrameLink.class);
-    private static final ByteOrder ORDER = ByteOrder.LITTLE_ENDIAN;
     private static final byte[] EMPTY = new byte[0];
 
     /** Longest wait for flushed frames to leave before an owner's close drops the connection, ms. */
@@ -70,10 +68,7 @@ final class TcpFrameLink implements FrameLink
     private volatile boolean suspended;
 
     private ByteBuf batch;
-    private int batchLimit;
-    private int batchFrames;
-    private int claimOffset = -1;
-    private int claimLength;
+    private final StagedFrames staged = new StagedFrames();
     private boolean ownerClosed;
 
     TcpFrameLink(final TcpFrameTransport transport, final LinkSpec spec, final TcpLinkSettings settings)
@@ -120,17 +115,14 @@ final class TcpFrameLink implements FrameLink
             return TOO_LONG;
         }
         FrameLengths.checkClaim(maxLength);
-        if (claimOffset >= 0)
-        {
-            throw new IllegalStateException("a claim is already open");
-        }
+        staged.checkNoOpenClaim();
         final Channel channel = this.channel;
         if (State.CONNECTED != state || null == channel)
         {
             releaseBatches();
             return NOT_CONNECTED;
         }
-        if (null != batch && batchCapacity - batchLimit < maxLength)
+        if (null != batch && batchCapacity - staged.limit() < maxLength)
         {
             if (!channel.isWritable())
             {
@@ -142,9 +134,7 @@ final class TcpFrameLink implements FrameLink
         {
             return BACK_PRESSURED;
         }
-        claimOffset = batchLimit;
-        claimLength = maxLength;
-        return claimOffset;
+        return staged.claim(maxLength);
     }
 
     /** {@inheritDoc} */
@@ -158,34 +148,21 @@ final class TcpFrameLink implements FrameLink
     @Override
     public void commit(final int length)
     {
-        if (claimOffset < 0)
-        {
-            throw new IllegalStateException("no open claim");
-        }
-        if (0 == length)
-        {
-            abort();
-            return;
-        }
-        FrameLengths.checkCommit(length, claimLength);
-        batchView.putInt(claimOffset, length - FRAME_LENGTH_FIELD_LENGTH, ORDER);
-        batchLimit += length;
-        batchFrames++;
-        claimOffset = -1;
+        staged.commit(batchView, length);
     }
 
     /** {@inheritDoc} */
     @Override
     public void abort()
     {
-        claimOffset = -1;
+        staged.abort();
     }
 
     /** {@inheritDoc} */
     @Override
     public int flush()
     {
-        if (0 == batchFrames)
+        if (0 == staged.frames())
         {
             return 0;
         }
@@ -227,7 +204,7 @@ final class TcpFrameLink implements FrameLink
             ownerClosed = true;
             assembler.stopPoll();
             releaseBatches();
-            claimOffset = -1;
+            staged.abort();
         }
         markClosed(reason, true);
     }
@@ -407,23 +384,21 @@ final class TcpFrameLink implements FrameLink
         {
             batchView.wrap(batch.nioBuffer(0, batchCapacity));
         }
-        batchLimit = 0;
-        batchFrames = 0;
+        staged.clear();
         return true;
     }
 
     private int push(final Channel channel)
     {
-        final int frames = batchFrames;
+        final int frames = staged.frames();
         if (0 == frames)
         {
             return 0;
         }
         final ByteBuf out = batch;
-        out.writerIndex(batchLimit);
+        out.writerIndex(staged.limit());
         batch = null;
-        batchLimit = 0;
-        batchFrames = 0;
+        staged.clear();
         batchView.wrap(EMPTY);
         if (!writeQueue.offer(out.retain()))
         {
@@ -459,8 +434,7 @@ final class TcpFrameLink implements FrameLink
     {
         batch = null;
         batchView.wrap(EMPTY);
-        batchLimit = 0;
-        batchFrames = 0;
+        staged.clear();
         batchPool.releaseAll();
     }
 }
