@@ -26,7 +26,9 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Two replication engines over loopback TCP (127.0.0.1 active, 127.0.0.2 standby) with the library's
- * built-in Netty transport on one shared event loop ({@code netty.threads}), driven by one agent thread
+ * built-in Netty transport, each engine's agent driving its own transport ({@code io=agent}, the default,
+ * as a node builds its data channel) or both transports on one shared event loop ({@code io=eventloop},
+ * {@code netty.threads}); the engines run on one agent thread
  * each ({@code agents=dedicated}, the default: each member of a real pair runs its own agent on its own
  * device) or by one shared agent thread ({@code agents=shared}), with the {@code idle} strategy of
  * {@code WORKLOAD.md}. The links use the library's {@link TcpLinkSettings#DEFAULTS}, each bound
@@ -41,10 +43,11 @@ final class PairRig implements AutoCloseable
     final NodeCounters activeCounters = NodeCounters.inMemory();
     final NodeCounters standbyCounters = NodeCounters.inMemory();
     private final boolean sharedAgent = "shared".equals(System.getProperty("agents", "dedicated"));
-    private final EventLoopGroup eventLoops =
+    private final boolean callerDriven = "agent".equals(System.getProperty("io", "agent"));
+    private final EventLoopGroup eventLoops = callerDriven ? null :
         new MultiThreadIoEventLoopGroup(Integer.getInteger("netty.threads", 1), NioIoHandler.newFactory());
-    private final TcpFrameTransport activeTransport = new TcpFrameTransport(eventLoops, linkSettings());
-    private final TcpFrameTransport standbyTransport = new TcpFrameTransport(eventLoops, linkSettings());
+    private final TcpFrameTransport activeTransport = transport();
+    private final TcpFrameTransport standbyTransport = transport();
     private final AgentRunner activeRunner;
     private final AgentRunner standbyRunner;
 
@@ -57,13 +60,16 @@ final class PairRig implements AutoCloseable
             // both members' engines on one agent thread (Aeron's SHARED threading): on this 2-core machine
             // one thread fewer to schedule; each engine still only touches its own state
             activeRunner = new AgentRunner(idle(), Throwable::printStackTrace, null,
-                new CompositeAgent(agent("replication-active", active), agent("replication-standby", standby)));
+                new CompositeAgent(agent("replication-active", active, activeTransport),
+                    agent("replication-standby", standby, standbyTransport)));
             standbyRunner = null;
         }
         else
         {
-            activeRunner = new AgentRunner(idle(), Throwable::printStackTrace, null, agent("replication-active", active));
-            standbyRunner = new AgentRunner(idle(), Throwable::printStackTrace, null, agent("replication-standby", standby));
+            activeRunner = new AgentRunner(idle(), Throwable::printStackTrace, null,
+                agent("replication-active", active, activeTransport));
+            standbyRunner = new AgentRunner(idle(), Throwable::printStackTrace, null,
+                agent("replication-standby", standby, standbyTransport));
         }
     }
 
@@ -85,7 +91,17 @@ final class PairRig implements AutoCloseable
     String config()
     {
         return "tcp-loopback,ring=" + Integer.getInteger("ring.capacity", 1 << 20) + ",idle=" + idleName() +
-            ",agents=" + (sharedAgent ? "shared" : "dedicated") + ",netty.threads=" + Integer.getInteger("netty.threads", 1);
+            ",agents=" + (sharedAgent ? "shared" : "dedicated") +
+            (callerDriven ? ",io=agent" : ",io=eventloop,netty.threads=" + Integer.getInteger("netty.threads", 1));
+    }
+
+    /**
+     * {@code io=agent} (the default, as the library's node builds its data channel): each engine's agent
+     * drives its own transport; {@code io=eventloop}: both transports on a shared Netty event-loop group.
+     */
+    private TcpFrameTransport transport()
+    {
+        return callerDriven ? TcpFrameTransport.callerDriven(linkSettings()) : new TcpFrameTransport(eventLoops, linkSettings());
     }
 
     private NodeContext context(final int member, final BackupProvider<?> table) throws Exception
@@ -102,7 +118,7 @@ final class PairRig implements AutoCloseable
         return NodeContext.builder(config).clock(SystemClock.INSTANCE).provider(table).build();
     }
 
-    private static Agent agent(final String name, final ReplicationEngine engine)
+    private Agent agent(final String name, final ReplicationEngine engine, final TcpFrameTransport transport)
     {
         return new Agent()
         {
@@ -110,6 +126,17 @@ final class PairRig implements AutoCloseable
             public int doWork()
             {
                 return engine.doWork(System.nanoTime());
+            }
+
+            @Override
+            public void onClose()
+            {
+                if (callerDriven)
+                {
+                    // a caller-driven transport closes on the thread that drives it
+                    engine.close();
+                    transport.close();
+                }
             }
 
             @Override
@@ -159,8 +186,11 @@ final class PairRig implements AutoCloseable
         }
         active.close();
         standby.close();
-        activeTransport.close();
-        standbyTransport.close();
-        eventLoops.shutdownGracefully();
+        if (eventLoops != null)
+        {
+            activeTransport.close();
+            standbyTransport.close();
+            eventLoops.shutdownGracefully();
+        }
     }
 }

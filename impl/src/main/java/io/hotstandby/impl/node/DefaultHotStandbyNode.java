@@ -54,7 +54,8 @@ public final class DefaultHotStandbyNode implements HotStandbyNode
     private final NodeCounters counters;
     private final FrameTransport controlTransport;
     private final FrameTransport dataTransport;
-    private final FrameTransport builtInTransport;
+    private final FrameTransport builtInControl;
+    private final FrameTransport builtInData;
     private final ReplicationControl replication;
     private final ConductorProxy proxy = new ConductorProxy();
     private final Conductor conductor;
@@ -66,29 +67,43 @@ public final class DefaultHotStandbyNode implements HotStandbyNode
 
     /**
      * @param context          the node's context.
-     * @param defaultTransport makes the built-in transport when the context supplies none.
+     * @param defaultTransport makes a built-in transport for each channel the context leaves unset.
      */
     public DefaultHotStandbyNode(final NodeContext context, final Supplier<FrameTransport> defaultTransport)
+    {
+        this(context, defaultTransport, defaultTransport);
+    }
+
+    /**
+     * @param context          the node's context.
+     * @param defaultControl   makes the built-in control-channel transport when the context supplies none.
+     * @param defaultData      makes the built-in data-channel transport when the context supplies none; it
+     *                         is closed on the replication agent's thread, so it may be driven by that
+     *                         thread ({@link FrameTransport#doWork()}).
+     */
+    public DefaultHotStandbyNode(
+        final NodeContext context, final Supplier<FrameTransport> defaultControl, final Supplier<FrameTransport> defaultData)
     {
         this.context = context;
         this.config = context.config();
         this.counters = context.countersFile() != null ? NodeCounters.mapped(context.countersFile()) : NodeCounters.inMemory();
-        final boolean needsDefault = context.controlTransport() == null || context.dataTransport() == null;
-        this.builtInTransport = needsDefault ? defaultTransport.get() : null;
-        this.controlTransport = context.controlTransport() != null ? context.controlTransport() : builtInTransport;
-        this.dataTransport = context.dataTransport() != null ? context.dataTransport() : builtInTransport;
+        this.builtInControl = context.controlTransport() == null ? defaultControl.get() : null;
+        this.builtInData = context.dataTransport() == null ? defaultData.get() : null;
+        this.controlTransport = context.controlTransport() != null ? context.controlTransport() : builtInControl;
+        this.dataTransport = context.dataTransport() != null ? context.dataTransport() : builtInData;
         this.replication = new ReplicationEngine(context, dataTransport, counters);
         this.conductor = new Conductor(context, controlTransport, replication, counters, proxy);
         final String base = "hotstandby-" + config.nodeId();
         if (context.threadingMode() == ThreadingMode.DEDICATED)
         {
             agents = new NodeAgent[]{
-                new NodeAgent(base + "-conductor", context.clock(), conductor, null),
-                new NodeAgent(base + "-replication", context.clock(), null, replication) };
+                new NodeAgent(base + "-conductor", context.clock(), conductor, null, null),
+                new NodeAgent(base + "-replication", context.clock(), null, replication, builtInData) };
         }
         else
         {
-            agents = new NodeAgent[]{ new NodeAgent(base + "-agent", context.clock(), conductor, replication) };
+            agents = new NodeAgent[]{
+                new NodeAgent(base + "-agent", context.clock(), conductor, replication, builtInData) };
         }
         invoker = context.threadingMode() == ThreadingMode.INVOKER ? new AgentInvoker(this::onError, null, agents[0]) : null;
     }
@@ -238,9 +253,9 @@ public final class DefaultHotStandbyNode implements HotStandbyNode
         {
             agent.onClose();
         }
-        if (builtInTransport != null)
+        if (builtInControl != null)
         {
-            builtInTransport.close();
+            builtInControl.close();
         }
         counters.close();
         LOG.info("node {}: closed", config.nodeId());

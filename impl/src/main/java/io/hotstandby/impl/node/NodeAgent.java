@@ -19,6 +19,7 @@ final class NodeAgent implements Agent
     private final Clock clock;
     private final Conductor conductor;
     private final ReplicationControl replication;
+    private final AutoCloseable closedLast;
     private volatile boolean startRequested;
     private boolean started;
     private boolean closed;
@@ -28,9 +29,13 @@ final class NodeAgent implements Agent
      * @param clock       read once per duty cycle.
      * @param conductor   the conductor, or null when this agent runs only replication.
      * @param replication the engine, or null when this agent runs only the conductor.
+     * @param closedLast  closed last in {@link #onClose()}, on this agent's thread (a transport this agent
+     *                    drives), or null.
      */
-    NodeAgent(final String roleName, final Clock clock, final Conductor conductor, final ReplicationControl replication)
+    NodeAgent(final String roleName, final Clock clock, final Conductor conductor, final ReplicationControl replication,
+        final AutoCloseable closedLast)
     {
+        this.closedLast = closedLast;
         this.roleName = roleName;
         this.clock = clock;
         this.conductor = conductor;
@@ -88,6 +93,17 @@ final class NodeAgent implements Agent
         if (replication != null)
         {
             replication.close();
+        }
+        if (closedLast != null)
+        {
+            try
+            {
+                closedLast.close();
+            }
+            catch (final Exception ex)
+            {
+                throw new IllegalStateException(roleName + ": closing " + closedLast + " failed", ex);
+            }
         }
     }
 

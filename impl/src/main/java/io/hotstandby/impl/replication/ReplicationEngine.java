@@ -74,6 +74,7 @@ public final class ReplicationEngine implements ReplicationControl
     private volatile Role publishedRole = Role.UNDECIDED;
     private volatile ReplicationStatus status = ReplicationStatus.EMPTY;
     private volatile boolean closed;
+    private final FrameTransport transport;
 
     /**
      * @param context       the node's context (config, providers, clock, listener, acknowledgement listener).
@@ -87,6 +88,7 @@ public final class ReplicationEngine implements ReplicationControl
         {
             throw new IllegalArgumentException("dataTransport: is required");
         }
+        this.transport = transport;
         this.context = context;
         this.config = context.config();
         this.clock = context.clock();
@@ -193,6 +195,7 @@ public final class ReplicationEngine implements ReplicationControl
         gate.nowMs(nowMs);
         receiver.time(nowNs, nowMs);
         int work = runCommands();
+        work += transport.doWork();
 
         final int change = channel.poll(nowNs);
         if (change == DataChannel.CONNECTED)

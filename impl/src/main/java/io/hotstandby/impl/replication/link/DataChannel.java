@@ -11,7 +11,8 @@ import java.net.InetSocketAddress;
 
 /**
  * Lifecycle of the data channel's link (SPEC B1): opened when the peer is up, reopened after a
- * backoff when it closes, closed when the peer goes down. Detects transitions and reports them from
+ * bounded backoff when it closes ({@link #MIN_BACKOFF_NS}, doubling per failed attempt up to
+ * {@link #MAX_BACKOFF_NS}, back to the minimum once connected), closed when the peer goes down. Detects transitions and reports them from
  * {@link #poll(long)}; deciding what they mean is the engine's business.
  *
  * <p>Threading: replication agent thread only.
@@ -25,7 +26,10 @@ public final class DataChannel
     /** {@link #poll} result: the link just closed. */
     public static final int CLOSED = 2;
 
-    private static final long RECONNECT_BACKOFF_NS = 50_000_000L;
+    /** First reconnect delay: the peer's listener may simply not be bound yet. */
+    static final long MIN_BACKOFF_NS = 2_000_000L;
+    /** Longest reconnect delay: each failed attempt doubles it, up to this. */
+    static final long MAX_BACKOFF_NS = 50_000_000L;
 
     private final FrameTransport transport;
     private final LinkSpec spec;
@@ -33,6 +37,7 @@ public final class DataChannel
     private boolean wanted;
     private boolean wasConnected;
     private long reopenAtNs;
+    private long backoffNs = MIN_BACKOFF_NS;
 
     /**
      * @param transport the data-channel transport.
@@ -77,7 +82,7 @@ public final class DataChannel
         {
             link.close(reason);
         }
-        reopenAtNs = nowNs + RECONNECT_BACKOFF_NS;
+        reopenAtNs = nowNs + backoffNs;
     }
 
     /**
@@ -92,6 +97,7 @@ public final class DataChannel
             if (state == FrameLink.State.CONNECTED && !wasConnected)
             {
                 wasConnected = true;
+                backoffNs = MIN_BACKOFF_NS;
                 return CONNECTED;
             }
             if (state == FrameLink.State.CLOSED)
@@ -101,7 +107,8 @@ public final class DataChannel
                 wasConnected = false;
                 if (reopenAtNs - nowNs <= 0)
                 {
-                    reopenAtNs = nowNs + RECONNECT_BACKOFF_NS;
+                    reopenAtNs = nowNs + backoffNs;
+                    backoffNs = Math.min(MAX_BACKOFF_NS, backoffNs * 2);
                 }
                 return was ? CLOSED : NO_CHANGE;
             }

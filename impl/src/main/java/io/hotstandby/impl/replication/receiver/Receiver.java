@@ -588,7 +588,7 @@ public final class Receiver implements FrameHandler
         }
         expected = sequence + 1;
         appliedSequence = sequence;
-        entriesApplied.increment();
+        entriesApplied.incrementRelease();
         if (inBulk)
         {
             bulkEntries++;

@@ -247,7 +247,7 @@ public final class Sender implements ControlledMessageHandler
         final long bounded = Math.min(acked, log.head());
         if (bounded > ackedSequence)
         {
-            entriesAcknowledged.getAndAdd(bounded - ackedSequence);
+            entriesAcknowledged.getAndAddRelease(bounded - ackedSequence);
             ackedSequence = bounded;
         }
         if (bulkUnconfirmed && bulkEndSequence >= 0 && !bulkEndPending && !bulk.running() && acked >= bulkEndSequence)
@@ -634,8 +634,8 @@ public final class Sender implements ControlledMessageHandler
             }
             batchEncoder.count(count);
             link.commit(position - offset);
-            entriesSent.getAndAdd(count);
-            bytesSent.getAndAdd(position - offset - PREFIX);
+            entriesSent.getAndAddRelease(count);
+            bytesSent.getAndAddRelease(position - offset - PREFIX);
             if (sendSequence - 1 > highestSent)
             {
                 highestSent = sendSequence - 1;

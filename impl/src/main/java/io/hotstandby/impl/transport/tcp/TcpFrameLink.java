@@ -26,7 +26,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <p>Outbound (owner's agent thread): claims are written straight into a direct Netty buffer, the
  * current batch, through an {@link UnsafeBuffer} view; {@link #flush()} hands the whole batch to the
  * event loop through a single-producer queue (one preallocated task wakes the loop, which writes every
- * queued batch and flushes once: no lock, no allocation) and the next claim takes a free
+ * queued batch and flushes once: no lock, no allocation) or, when the owner's thread is the event loop
+ * itself (a caller-driven transport), writes and flushes it to the socket at once; the next claim takes a free
  * batch from the link's {@link OutboundBatchPool}. A claim that does not fit the current batch pushes
  * it first. Unsent bytes are bounded by the pool and by the channel's water marks: when no batch is
  * free or the channel is above its high water mark, claims needing a new batch return
@@ -348,6 +349,21 @@ final class TcpFrameLink implements FrameLink
         return true;
     }
 
+    /** Any thread, once closed: closes the sockets without their event loop (which no longer runs). */
+    void closeSocketsForcibly()
+    {
+        final Channel channel = this.channel;
+        final Channel serverChannel = this.serverChannel;
+        if (null != channel)
+        {
+            channel.unsafe().closeForcibly();
+        }
+        if (null != serverChannel)
+        {
+            serverChannel.unsafe().closeForcibly();
+        }
+    }
+
     /** Event loop: writes what is queued, closes once it is on the wire, or after a grace period. */
     private void closeAfterWrites(final Channel channel)
     {
@@ -405,7 +421,11 @@ final class TcpFrameLink implements FrameLink
             out.release();
             throw new IllegalStateException("write queue full: more batches in flight than the pool holds");
         }
-        if (!writeScheduled.get() && writeScheduled.compareAndSet(false, true))
+        if (channel.eventLoop().inEventLoop())
+        {
+            drainWrites();
+        }
+        else if (!writeScheduled.get() && writeScheduled.compareAndSet(false, true))
         {
             channel.eventLoop().execute(writeTask);
         }

@@ -11,6 +11,7 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.ManualIoEventLoop;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.nio.NioIoHandler;
@@ -38,10 +39,21 @@ import java.util.concurrent.TimeUnit;
  * keeps listening, and the listening socket closes with the link. A client link connects from
  * {@code spec.local()}'s address (ephemeral port) to {@code spec.remote()}. TCP_NODELAY is on.
  *
- * <p>Threading: {@link #open} is called on an agent thread and never blocks; the I/O runs on the
- * event-loop group, either owned (no-arg constructor: one daemon thread "hotstandby-tcp-N", released by
- * {@link #close()}) or supplied by the host (an NIO group, never shut down here). The event loop
- * never calls the owner's code: frames wait in each link's bounded inbound ring until the owner polls.
+ * <p>Threading: {@link #open} is called on an agent thread and never blocks. The I/O runs in one of
+ * three places:
+ * <ul>
+ *   <li>{@link #callerDriven(TcpLinkSettings)}: on the thread that owns the links, inside
+ *   {@link #doWork()}, through a Netty {@link ManualIoEventLoop} and no thread of its own (Aeron's way:
+ *   the agent does its own I/O, so a flushed batch goes to the socket at once, with no hand-off to
+ *   another thread and no wake-up). The first call of {@link #open} or {@link #doWork} binds the
+ *   transport to its thread for good; {@link #close()} belongs on that thread too. The built-in data
+ *   channel uses this.</li>
+ *   <li>the no-arg constructor: one owned daemon event-loop thread "hotstandby-tcp-N", released by
+ *   {@link #close()};</li>
+ *   <li>the host's NIO event-loop group, never shut down here.</li>
+ * </ul>
+ * The event loop never calls the owner's code: frames wait in each link's bounded inbound ring until
+ * the owner polls.
  */
 public final class TcpFrameTransport implements FrameTransport
 {
@@ -49,10 +61,12 @@ public final class TcpFrameTransport implements FrameTransport
     private static final long SHUTDOWN_TIMEOUT_MS = 2_000;
 
     private final EventLoopGroup group;
+    private final ManualIoEventLoop manualLoop;
     private final boolean ownsGroup;
     private final TcpLinkSettings settings;
     private final Set<TcpFrameLink> links = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
+    private Thread driver;
 
     /** Owns one NIO event loop on a daemon thread named "hotstandby-tcp-N"; default settings. */
     public TcpFrameTransport()
@@ -94,8 +108,61 @@ public final class TcpFrameTransport implements FrameTransport
     private TcpFrameTransport(final EventLoopGroup group, final boolean ownsGroup, final TcpLinkSettings settings)
     {
         this.group = Objects.requireNonNull(group, "group");
+        this.manualLoop = group instanceof ManualIoEventLoop manual ? manual : null;
         this.ownsGroup = ownsGroup;
         this.settings = Objects.requireNonNull(settings, "settings");
+    }
+
+    /**
+     * A transport with no thread of its own: its I/O runs inside {@link #doWork()}, on the thread that
+     * owns its links (see the class comment).
+     *
+     * @param settings memory bounds and timeouts of every link.
+     * @return a new transport, bound to the first thread that opens a link or calls {@link #doWork()}.
+     */
+    public static TcpFrameTransport callerDriven(final TcpLinkSettings settings)
+    {
+        return new TcpFrameTransport(new ManualIoEventLoop(null, NioIoHandler.newFactory()), true, settings);
+    }
+
+    /** @return true when the I/O runs in {@link #doWork()} on the owner's thread. */
+    public boolean isCallerDriven()
+    {
+        return null != manualLoop;
+    }
+
+    /**
+     * Caller-driven transports: runs every I/O event and task that is ready, without blocking. Other
+     * transports: nothing.
+     *
+     * @return the number of I/O events and tasks processed.
+     * @throws IllegalStateException when called from another thread than the one the transport is bound to.
+     */
+    @Override
+    public int doWork()
+    {
+        if (null == manualLoop || closed)
+        {
+            return 0;
+        }
+        bindDriver();
+        return manualLoop.runNow();
+    }
+
+    private void bindDriver()
+    {
+        final Thread current = Thread.currentThread();
+        if (driver == current)
+        {
+            return;
+        }
+        if (null != driver)
+        {
+            throw new IllegalStateException("transport is driven by thread " + driver.getName() +
+                ", not by " + current.getName());
+        }
+        manualLoop.setOwningThread(current);
+        driver = current;
     }
 
     /** @return the settings every link uses. */
@@ -109,6 +176,10 @@ public final class TcpFrameTransport implements FrameTransport
     public FrameLink open(final LinkSpec spec)
     {
         validate(spec);
+        if (null != manualLoop && !closed)
+        {
+            bindDriver();
+        }
         final TcpFrameLink link = new TcpFrameLink(this, spec, settings);
         if (closed)
         {
@@ -132,14 +203,52 @@ public final class TcpFrameTransport implements FrameTransport
     public void close()
     {
         closed = true;
-        for (final TcpFrameLink link : new ArrayList<>(links))
+        final ArrayList<TcpFrameLink> open = new ArrayList<>(links);
+        for (final TcpFrameLink link : open)
         {
             link.markClosed("transport closed", false);
         }
-        if (ownsGroup)
+        if (null != manualLoop)
+        {
+            closeManualLoop(open);
+        }
+        else if (ownsGroup)
         {
             group.shutdownGracefully(0, SHUTDOWN_TIMEOUT_MS, TimeUnit.MILLISECONDS)
                 .awaitUninterruptibly(SHUTDOWN_TIMEOUT_MS * 2);
+        }
+    }
+
+    /**
+     * Runs the caller-driven loop until its channels are closed and it terminated. On a thread other
+     * than the driver (the driver has stopped, e.g. a host that closes from another thread), the
+     * sockets are closed directly instead and the loop is abandoned.
+     */
+    private void closeManualLoop(final ArrayList<TcpFrameLink> open)
+    {
+        if (null == driver)
+        {
+            bindDriver();
+        }
+        manualLoop.shutdownGracefully(0, SHUTDOWN_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+        if (!manualLoop.inEventLoop())
+        {
+            LOG.warn("transport closed from thread {} while bound to {}: sockets closed directly",
+                Thread.currentThread().getName(), driver.getName());
+            for (final TcpFrameLink link : open)
+            {
+                link.closeSocketsForcibly();
+            }
+            return;
+        }
+        final long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(SHUTDOWN_TIMEOUT_MS);
+        while (!manualLoop.isTerminated() && System.nanoTime() - deadline < 0)
+        {
+            manualLoop.run(TimeUnit.MILLISECONDS.toNanos(1));
+        }
+        if (!manualLoop.isTerminated())
+        {
+            LOG.warn("transport event loop did not terminate within {} ms", SHUTDOWN_TIMEOUT_MS);
         }
     }
 
