@@ -17,7 +17,13 @@ import java.util.concurrent.locks.LockSupport;
  * and ends when the standby reports ready (bulk complete, lag under the bound). Meanwhile a producer
  * offers live workload updates at {@code live.rate} per second (50,000 by default; each updates the
  * table, then offers), and the lag of those is recorded. At the end the standby's table is checked
- * against the workload's view. Prints {@code RESULT bench=bulk entries=... bulk_ms=... live_p99_us=...}.
+ * against the workload's view.
+ *
+ * <p>Rounds ({@code rounds}, 3 by default): each builds a fresh pair (new engines, transports and an
+ * empty standby table) against the same active table, in this JVM. The first round pays for the
+ * JVM's class loading and compilation of the whole path (Netty's included) and is reported as
+ * {@code cold_bulk_ms}; {@code bulk_ms} is the best later round: a standby joining a running active.
+ * Prints {@code RESULT bench=bulk entries=... bulk_ms=... cold_bulk_ms=... live_p99_us=...}.
  *
  * <p>Run with {@code benchmarks/run bulk}.
  */
@@ -53,11 +59,11 @@ public final class BulkBenchmark
     private void run() throws Exception
     {
         final int entries = Integer.getInteger("entries", 1_000_000);
+        final int rounds = Math.max(1, Integer.getInteger("rounds", 3));
         final double liveRate = Double.parseDouble(System.getProperty("live.rate", "50000"));
         final int keys = entries + entries / 8;
         final SessionWorkload workload = new SessionWorkload(keys, Long.getLong("seed", 42));
         final SessionTable activeTable = new SessionTable(keys);
-        final SessionTable standbyTable = new SessionTable(keys);
         final SessionRecord r = new SessionRecord();
         while (workload.liveCount() < entries)
         {
@@ -65,60 +71,104 @@ public final class BulkBenchmark
             r.lastSeen = 0;
             activeTable.put(r);
         }
-        final PairRig rig = new PairRig(activeTable, standbyTable);
-        final RingEntryProducer producer = (RingEntryProducer)rig.active.newProducer();
-        standbyTable.pacedFrom = 1;
-        standbyTable.pacedTo = Long.MAX_VALUE;
-        final long start = System.nanoTime();
-        rig.start();
-        final Thread live = new Thread(() -> liveLoop(workload, activeTable, producer, liveRate, start), "live-producer");
-        live.start();
-        final long deadline = start + TimeUnit.SECONDS.toNanos(60);
-        boolean sawBulk = false;
-        long readyAt = 0;
-        while (System.nanoTime() < deadline)
+        Round cold = null;
+        Round warm = null;
+        for (int i = 0; i < rounds; i++)
         {
-            sawBulk |= rig.standby.status().bulkInProgress();
-            if (sawBulk && rig.standby.isReady())
+            final Round round = round(workload, activeTable, keys, liveRate);
+            if (cold == null)
             {
-                readyAt = System.nanoTime();
-                break;
+                cold = round;
             }
-            LockSupport.parkNanos(100_000);
+            else if (warm == null || round.bulkNs < warm.bulkNs)
+            {
+                warm = round;
+            }
         }
-        if (readyAt == 0)
-        {
-            throw new IllegalStateException("the standby did not become ready within 60 s: " + rig.standby.status());
-        }
-        final long bulkNs = readyAt - start;
-        final long liveDuringBulk = liveSent;
-        running = false;
-        live.join(10_000);
-        final long drainDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while ((rig.active.status().lagEntries() > 0 || standbyTable.size() != workload.liveCount()) &&
-            System.nanoTime() < drainDeadline)
-        {
-            Thread.sleep(5);
-        }
-        final String verify = standbyTable.verify(workload);
-        final Histogram lag = standbyTable.pacedHist;
+        final Round reported = warm != null ? warm : cold;
+        final Histogram lag = reported.standbyTable.pacedHist;
         final StringBuilder sb = new StringBuilder(256);
         sb.append("RESULT bench=bulk entries=").append(entries);
-        ReplicationBenchmark.kv(sb, "bulk_ms", bulkNs / 1e6);
+        ReplicationBenchmark.kv(sb, "bulk_ms", reported.bulkNs / 1e6);
+        ReplicationBenchmark.kv(sb, "cold_bulk_ms", cold.bulkNs / 1e6);
+        ReplicationBenchmark.kv(sb, "rounds", rounds);
         ReplicationBenchmark.kv(sb, "live_rate", liveRate);
-        ReplicationBenchmark.kv(sb, "live_during_bulk", liveDuringBulk);
+        ReplicationBenchmark.kv(sb, "live_during_bulk", reported.liveDuringBulk);
         ReplicationBenchmark.kv(sb, "live_samples", lag.getTotalCount());
         ReplicationBenchmark.kv(sb, "live_p50_us", lag.getValueAtPercentile(50) / 1000.0);
         ReplicationBenchmark.kv(sb, "live_p99_us", lag.getValueAtPercentile(99) / 1000.0);
         ReplicationBenchmark.kv(sb, "live_max_us", lag.getMaxValue() / 1000.0);
-        ReplicationBenchmark.kv(sb, "sender_bulk_ms", rig.active.status().lastBulkMillis());
-        sb.append(" resyncs=").append(rig.activeCounters.get(CounterId.RESYNCS).get());
-        sb.append(" table_size=").append(standbyTable.size());
-        sb.append(" verify=").append(verify);
-        sb.append(" config=").append(rig.config());
+        ReplicationBenchmark.kv(sb, "sender_bulk_ms", reported.senderBulkMs);
+        sb.append(" resyncs=").append(reported.resyncs);
+        sb.append(" table_size=").append(reported.standbyTable.size());
+        sb.append(" verify=").append(cold.verify.equals("ok") ? reported.verify : "cold:" + cold.verify);
+        sb.append(" config=").append(reported.config);
         System.out.println(sb);
         System.out.flush();
-        rig.close();
+    }
+
+    /** One fresh pair (new engines, new transports, an empty standby) in this JVM, timed from peer-up to ready. */
+    private Round round(final SessionWorkload workload, final SessionTable activeTable, final int keys, final double liveRate)
+        throws Exception
+    {
+        final Round round = new Round();
+        round.standbyTable = new SessionTable(keys);
+        round.standbyTable.pacedFrom = 1;
+        round.standbyTable.pacedTo = Long.MAX_VALUE;
+        running = true;
+        liveSent = 0;
+        try (PairRig rig = new PairRig(activeTable, round.standbyTable))
+        {
+            final RingEntryProducer producer = (RingEntryProducer)rig.active.newProducer();
+            final long start = System.nanoTime();
+            rig.start();
+            final Thread live = new Thread(() -> liveLoop(workload, activeTable, producer, liveRate, start), "live-producer");
+            live.start();
+            final long deadline = start + TimeUnit.SECONDS.toNanos(60);
+            boolean sawBulk = false;
+            long readyAt = 0;
+            while (System.nanoTime() < deadline)
+            {
+                sawBulk |= rig.standby.status().bulkInProgress();
+                if (sawBulk && rig.standby.isReady())
+                {
+                    readyAt = System.nanoTime();
+                    break;
+                }
+                LockSupport.parkNanos(100_000);
+            }
+            if (readyAt == 0)
+            {
+                throw new IllegalStateException("the standby did not become ready within 60 s: " + rig.standby.status());
+            }
+            round.bulkNs = readyAt - start;
+            round.liveDuringBulk = liveSent;
+            running = false;
+            live.join(10_000);
+            final long drainDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while ((rig.active.status().lagEntries() > 0 || round.standbyTable.size() != workload.liveCount()) &&
+                System.nanoTime() < drainDeadline)
+            {
+                Thread.sleep(5);
+            }
+            round.verify = round.standbyTable.verify(workload);
+            round.senderBulkMs = rig.active.status().lastBulkMillis();
+            round.resyncs = rig.activeCounters.get(CounterId.RESYNCS).get();
+            round.config = rig.config();
+        }
+        return round;
+    }
+
+    /** What one round measured. */
+    private static final class Round
+    {
+        SessionTable standbyTable;
+        long bulkNs;
+        long liveDuringBulk;
+        long senderBulkMs;
+        long resyncs;
+        String verify;
+        String config;
     }
 
     private void liveLoop(final SessionWorkload workload, final SessionTable table, final RingEntryProducer producer,
