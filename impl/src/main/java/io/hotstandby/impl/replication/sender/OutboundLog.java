@@ -2,6 +2,7 @@ package io.hotstandby.impl.replication.sender;
 
 import org.agrona.BitUtil;
 import org.agrona.DirectBuffer;
+import org.agrona.MutableDirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 
 import java.nio.ByteBuffer;
@@ -12,8 +13,8 @@ import java.nio.ByteBuffer;
  * read from a snapshot share one sequence, in the order the agent handled them, which is what keeps
  * bulk and real-time updates of one key in order on the standby.
  *
- * <p>Layout: a byte ring of {@code byteCapacity} bytes holding whole entry messages (an entry never
- * wraps; the tail of the ring is skipped instead), and per-sequence slots (window entries, a power of
+ * <p>Layout: a byte ring of {@code byteCapacity} bytes (a power of two) holding whole entry messages
+ * (an entry never wraps; the tail of the ring is skipped instead), and per-sequence slots (window entries, a power of
  * two) with the absolute byte position, length and append time of each entry. Entry {@code s} can be
  * (re)sent while {@link #contains(long)}: it is in the last {@code window} sequences, after the floor,
  * and its bytes have not been overwritten.
@@ -24,6 +25,7 @@ public final class OutboundLog
 {
     private final UnsafeBuffer bytes;
     private final int byteCapacity;
+    private final int byteMask;
     private final long[] positions;
     private final int[] lengths;
     private final long[] appendNs;
@@ -34,7 +36,7 @@ public final class OutboundLog
 
     /**
      * @param windowEntries entries kept for retransmission, rounded up to a power of two.
-     * @param byteCapacity  bytes kept for retransmission.
+     * @param byteCapacity  bytes kept for retransmission, rounded up to a power of two.
      */
     public OutboundLog(final int windowEntries, final int byteCapacity)
     {
@@ -43,8 +45,9 @@ public final class OutboundLog
         this.lengths = new int[window];
         this.appendNs = new long[window];
         this.mask = window - 1;
-        this.byteCapacity = byteCapacity;
-        this.bytes = new UnsafeBuffer(ByteBuffer.allocateDirect(byteCapacity));
+        this.byteCapacity = BitUtil.findNextPositivePowerOfTwo(byteCapacity);
+        this.byteMask = this.byteCapacity - 1;
+        this.bytes = new UnsafeBuffer(ByteBuffer.allocateDirect(this.byteCapacity));
     }
 
     /** @return entries the window holds. */
@@ -76,13 +79,39 @@ public final class OutboundLog
      */
     public long append(final DirectBuffer src, final int offset, final int length, final long nowNs)
     {
-        int physical = (int)(bytePosition % byteCapacity);
-        if (physical + length > byteCapacity)
+        final int physical = claim(length);
+        bytes.putBytes(physical, src, offset, length);
+        return commit(length, nowNs);
+    }
+
+    /**
+     * Reserves room for one entry message written in place at the returned offset of {@link #buffer()}
+     * (a bulk read writes the host's entry there directly); {@link #commit} sequences it, and a claim
+     * never committed takes nothing.
+     *
+     * @param maxLength most bytes the entry will take, at most a quarter of the byte capacity.
+     * @return the offset to write at.
+     */
+    public int claim(final int maxLength)
+    {
+        final int physical = (int)(bytePosition & byteMask);
+        if (physical + maxLength > byteCapacity)
         {
             bytePosition += byteCapacity - physical;
-            physical = 0;
+            return 0;
         }
-        bytes.putBytes(physical, src, offset, length);
+        return physical;
+    }
+
+    /**
+     * Sequences the entry written at the last {@link #claim}.
+     *
+     * @param length bytes actually written, at most the claimed length.
+     * @param nowNs  append time, for the lag in time.
+     * @return the entry's sequence.
+     */
+    public long commit(final int length, final long nowNs)
+    {
         final long sequence = ++head;
         final int slot = (int)(sequence & mask);
         positions[slot] = bytePosition;
@@ -142,10 +171,16 @@ public final class OutboundLog
         return bytes;
     }
 
+    /** @return the buffer a {@link #claim} points into, for writing in place. */
+    public MutableDirectBuffer claimBuffer()
+    {
+        return bytes;
+    }
+
     /** @param sequence a contained sequence. @return the offset of its message in {@link #buffer()}. */
     public int offset(final long sequence)
     {
-        return (int)(positions[(int)(sequence & mask)] % byteCapacity);
+        return (int)(positions[(int)(sequence & mask)] & byteMask);
     }
 
     /** @param sequence a contained sequence. @return the length of its message. */

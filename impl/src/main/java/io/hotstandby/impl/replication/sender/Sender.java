@@ -615,17 +615,32 @@ public final class Sender implements ControlledMessageHandler
             final int limit = offset + claimLength;
             int count = 0;
             final DirectBuffer entries = log.buffer();
+            // entries adjacent in the log go out in one copy: a run ends where the log wrapped
+            int runStart = log.offset(sendSequence);
+            int runLength = 0;
             while (sendSequence <= head && count < MAX_BATCH)
             {
                 final int length = log.length(sendSequence);
-                if (length == 0 || position + length > limit)
+                if (length == 0 || position + runLength + length > limit)
                 {
                     break;
                 }
-                frame.putBytes(position, entries, log.offset(sendSequence), length);
-                position += length;
+                final int at = log.offset(sendSequence);
+                if (at != runStart + runLength)
+                {
+                    frame.putBytes(position, entries, runStart, runLength);
+                    position += runLength;
+                    runStart = at;
+                    runLength = 0;
+                }
+                runLength += length;
                 count++;
                 sendSequence++;
+            }
+            if (runLength > 0)
+            {
+                frame.putBytes(position, entries, runStart, runLength);
+                position += runLength;
             }
             if (count == 0)
             {
