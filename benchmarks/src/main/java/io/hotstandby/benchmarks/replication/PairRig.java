@@ -28,10 +28,12 @@ import java.nio.charset.StandardCharsets;
  * Two replication engines over loopback TCP (127.0.0.1 active, 127.0.0.2 standby) with the library's
  * built-in Netty transport, each engine's agent driving its own transport ({@code io=agent}, the default,
  * as a node builds its data channel) or both transports on one shared event loop ({@code io=eventloop},
- * {@code netty.threads}); the engines run on one agent thread
- * each ({@code agents=dedicated}, the default: each member of a real pair runs its own agent on its own
- * device) or by one shared agent thread ({@code agents=shared}), with the {@code idle} strategy of
- * {@code WORKLOAD.md}. The links use the library's {@link TcpLinkSettings#DEFAULTS}, each bound
+ * {@code netty.threads}). The two engines run on one shared agent thread ({@code agents=shared}, the
+ * default: the library's SHARED threading, as Aeron's SHARED driver in the peers' harness) or on one
+ * thread each ({@code agents=dedicated}). Each member of a real pair runs one agent on its own device;
+ * here both members share one 2-core machine with the producer (the data plane), so one shared agent
+ * thread plus the producer fill the two cores without a third busy thread preempting either.
+ * The {@code idle} strategy is that of {@code WORKLOAD.md}. The links use the library's {@link TcpLinkSettings#DEFAULTS}, each bound
  * overridable ({@code tcp.inbound}, {@code tcp.batch}, {@code tcp.high}, bytes). Used by the end-to-end
  * benchmarks.
  */
@@ -42,7 +44,7 @@ final class PairRig implements AutoCloseable
     final ReplicationEngine standby;
     final NodeCounters activeCounters = NodeCounters.inMemory();
     final NodeCounters standbyCounters = NodeCounters.inMemory();
-    private final boolean sharedAgent = "shared".equals(System.getProperty("agents", "dedicated"));
+    private final boolean sharedAgent = "shared".equals(System.getProperty("agents", "shared"));
     private final boolean callerDriven = "agent".equals(System.getProperty("io", "agent"));
     private final EventLoopGroup eventLoops = callerDriven ? null :
         new MultiThreadIoEventLoopGroup(Integer.getInteger("netty.threads", 1), NioIoHandler.newFactory());
