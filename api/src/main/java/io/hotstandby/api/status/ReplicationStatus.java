@@ -7,8 +7,11 @@ package io.hotstandby.api.status;
  * @param ackedSequence     highest sequence the peer has acknowledged as installed (cumulative): every entry
  *                          up to it survives a takeover; it does not advance while a bulk backup is unconfirmed.
  * @param appliedSequence   highest sequence this member has applied from the peer.
- * @param lagEntries        entries sent but not yet acknowledged (the recovery point, in entries).
- * @param lagMicros         age of the oldest unacknowledged entry, microseconds (the recovery point in time).
+ * @param lagEntries        the recovery point, in entries: on the sending member, entries sent but not yet
+ *                          acknowledged; on a standby, entries the peer announced that it has not applied yet.
+ * @param lagMicros         the recovery point in time, microseconds: on the sending member, the age of the
+ *                          oldest unacknowledged entry; on a standby, how long it has been behind the peer's
+ *                          announced head without catching up (0 when caught up).
  * @param bulkInProgress    true while a bulk backup runs (B4).
  * @param lastBulkMillis    duration of the last completed bulk backup, ms, or -1.
  * @param clockSkewMs       measured wall-clock difference peer - local, ms (G6).

@@ -414,15 +414,19 @@ public final class ReplicationEngine implements ReplicationControl
         final long sent = sender.sentSequence();
         final long acked = sender.durableSequence();
         final long applied = receiver.appliedSequence();
-        final long lag = sender.lagEntries();
+        // the recovery point as this member sees it: the sender's unacknowledged entries, or, on a
+        // standby, the entries the peer announced and this member has not applied yet
+        final boolean receiving = role == Role.STANDBY;
+        final long lag = receiving ? receiver.lagEntries() : sender.lagEntries();
         final boolean bulk = sender.bulkInProgress() || receiver.inBulk();
         final long lastBulk = sender.lastBulkMillis();
         final long skew = receiver.clockSkewMs();
         if (previous.sentSequence() != sent || previous.ackedSequence() != acked || previous.appliedSequence() != applied ||
             previous.bulkInProgress() != bulk || previous.lastBulkMillis() != lastBulk || previous.clockSkewMs() != skew ||
-            previous.lagEntries() != lag)
+            previous.lagEntries() != lag || (lag > 0 && receiving))
         {
-            status = new ReplicationStatus(sent, acked, applied, lag, sender.lagMicros(nowNs), bulk, lastBulk, skew);
+            status = new ReplicationStatus(sent, acked, applied, lag,
+                receiving ? receiver.lagMicros(nowNs) : sender.lagMicros(nowNs), bulk, lastBulk, skew);
         }
     }
 }

@@ -68,6 +68,36 @@ final class ReplicationFeaturesTest
     }
 
     @Test
+    void aStandbyReportsItsOwnRecoveryPointWhileBehindAndZeroOnceCaughtUp()
+    {
+        try (EnginePair pair = new EnginePair(11, b -> b, HotStandbyListener.NO_OP, null))
+        {
+            final SplittableRandom random = new SplittableRandom(11);
+            for (int k = 0; k < 100_000; k++)
+            {
+                EnginePair.write(pair.localSinks[0][EntryType.NAT_PORT_BLOCK.code()], EntryType.NAT_PORT_BLOCK, k, random);
+            }
+            pair.startActiveStandby(1);
+            long mostBehind = 0;
+            long longestBehindMicros = 0;
+            for (int i = 0; i < 2_000 && !pair.engines[1].isReady(); i++)
+            {
+                pair.step();
+                mostBehind = Math.max(mostBehind, pair.engines[1].status().lagEntries());
+                longestBehindMicros = Math.max(longestBehindMicros, pair.engines[1].status().lagMicros());
+            }
+            assertTrue(pair.engines[1].isReady());
+            assertTrue(mostBehind > 0, "the standby saw itself behind the active's announced head during the bulk");
+            assertTrue(longestBehindMicros >= EnginePair.STEP_NS / 1000,
+                "behind for at least one step of the clock: " + longestBehindMicros + " µs");
+            pair.runUntil(() -> pair.engines[1].status().lagEntries() == 0 && pair.engines[1].status().lagMicros() == 0,
+                1_000);
+            assertEquals(0, pair.engines[1].status().lagEntries());
+            assertEquals(0, pair.engines[1].status().lagMicros());
+        }
+    }
+
+    @Test
     void acknowledgedLeasesAreReportedOnlyOnceAppliedAndSurviveFailover()
     {
         final List<Long> acknowledged = new ArrayList<>();

@@ -107,6 +107,7 @@ public final class Receiver implements FrameHandler
     private long bulkStartNs;
     private long bulkEntries;
     private long peerHead;
+    private long behindSinceNs = Long.MIN_VALUE;
     private long gapRequestedAt = -1;
     private long gapRequestNs;
     private boolean resyncPending;
@@ -639,5 +640,32 @@ public final class Receiver implements FrameHandler
     private void updateReady()
     {
         ready = synced && !inBulk && peerHead - (expected - 1) <= readyMaxLag;
+        if (peerHead > expected - 1)
+        {
+            if (behindSinceNs == Long.MIN_VALUE)
+            {
+                behindSinceNs = nowNs;
+            }
+        }
+        else
+        {
+            behindSinceNs = Long.MIN_VALUE;
+        }
+    }
+
+    /** @return entries the peer announced (batches, heartbeats) that this member has not applied yet. */
+    public long lagEntries()
+    {
+        return Math.max(0, peerHead - (expected - 1));
+    }
+
+    /**
+     * @param nowNs the agent's time.
+     * @return how long this member has been behind the peer's announced head without catching up, µs
+     * (0 when caught up): an upper bound on the age of the oldest entry not applied yet.
+     */
+    public long lagMicros(final long nowNs)
+    {
+        return behindSinceNs == Long.MIN_VALUE ? 0 : Math.max(0, (nowNs - behindSinceNs) / 1000);
     }
 }
