@@ -115,6 +115,10 @@ final class PairRig implements AutoCloseable
             .controlLocal(local).controlPeer(peer)
             .dataLocal(local).dataPeer(peer).dataPort(port)
             .ringCapacityBytes(Integer.getInteger("ring.capacity", 1 << 20))
+            // no periodic anti-entropy rounds: in this workload the active's provider does not hold the
+            // producer's table (the producer keeps its own, as in the peers' harness), so comparing
+            // digests with it would be meaningless; rounds still run when the engine asks for repair
+            .antiEntropyIntervalMs(Long.getLong("antiEntropy.ms", 0))
             .authentication(Authentication.preSharedKey("hotstandby-benchmark-key".getBytes(StandardCharsets.UTF_8)))
             .build();
         return NodeContext.builder(config).clock(SystemClock.INSTANCE).provider(table).build();
