@@ -19,6 +19,7 @@ import io.hotstandby.codec.replication.DhcpLeaseDecoder;
 import io.hotstandby.codec.replication.EntryDeleteDecoder;
 import io.hotstandby.codec.replication.EntryOp;
 import io.hotstandby.codec.replication.FirewallSessionDecoder;
+import io.hotstandby.codec.replication.FirewallSessionV4Decoder;
 import io.hotstandby.codec.replication.LastHopDecoder;
 import io.hotstandby.codec.replication.NatPortBlockDecoder;
 import io.hotstandby.codec.replication.PortalUserDecoder;
@@ -34,6 +35,7 @@ import io.hotstandby.impl.replication.entry.CustomEntryFlyweightReader;
 import io.hotstandby.impl.replication.entry.DhcpLeaseFlyweightReader;
 import io.hotstandby.impl.replication.entry.EntryReaderFlyweight;
 import io.hotstandby.impl.replication.entry.FirewallSessionFlyweightReader;
+import io.hotstandby.impl.replication.entry.FirewallSessionV4FlyweightReader;
 import io.hotstandby.impl.replication.entry.LastHopFlyweightReader;
 import io.hotstandby.impl.replication.entry.NatPortBlockFlyweightReader;
 import io.hotstandby.impl.replication.entry.PortalUserFlyweightReader;
@@ -73,7 +75,8 @@ public final class Receiver implements FrameHandler
     private final FrameReader reader;
     private final BackupProvider<?>[] providers = new BackupProvider<?>[8];
     private final BackupProvider<?>[] providerList;
-    private final EntryReaderFlyweight[] readers = new EntryReaderFlyweight[8];
+    /** Flyweight reader of each entry template, indexed by template id (two forms of firewall session). */
+    private final EntryReaderFlyweight[] readers = new EntryReaderFlyweight[FirewallSessionV4Decoder.TEMPLATE_ID + 1];
     private final DataPublisher publisher;
     private final Sender sender;
     private final HotStandbyListener listener;
@@ -151,12 +154,13 @@ public final class Receiver implements FrameHandler
         }
         this.providerList = providers.values().toArray(new BackupProvider<?>[0]);
         this.antiEntropy = new AntiEntropyReplica(this.providers, publisher);
-        readers[EntryType.FIREWALL_SESSION.code()] = new FirewallSessionFlyweightReader();
-        readers[EntryType.NAT_PORT_BLOCK.code()] = new NatPortBlockFlyweightReader();
-        readers[EntryType.DHCP_LEASE.code()] = new DhcpLeaseFlyweightReader();
-        readers[EntryType.PORTAL_USER.code()] = new PortalUserFlyweightReader();
-        readers[EntryType.LAST_HOP.code()] = new LastHopFlyweightReader();
-        readers[EntryType.CUSTOM.code()] = new CustomEntryFlyweightReader();
+        readers[FirewallSessionDecoder.TEMPLATE_ID] = new FirewallSessionFlyweightReader();
+        readers[FirewallSessionV4Decoder.TEMPLATE_ID] = new FirewallSessionV4FlyweightReader();
+        readers[NatPortBlockDecoder.TEMPLATE_ID] = new NatPortBlockFlyweightReader();
+        readers[DhcpLeaseDecoder.TEMPLATE_ID] = new DhcpLeaseFlyweightReader();
+        readers[PortalUserDecoder.TEMPLATE_ID] = new PortalUserFlyweightReader();
+        readers[LastHopDecoder.TEMPLATE_ID] = new LastHopFlyweightReader();
+        readers[CustomEntryDecoder.TEMPLATE_ID] = new CustomEntryFlyweightReader();
         this.reader = new FrameReader(WireSchema.REPLICATION, maxFrame);
         this.publisher = publisher;
         this.sender = sender;
@@ -394,6 +398,7 @@ public final class Receiver implements FrameHandler
                     break;
                 }
                 case FirewallSessionDecoder.TEMPLATE_ID:
+                case FirewallSessionV4Decoder.TEMPLATE_ID:
                 case NatPortBlockDecoder.TEMPLATE_ID:
                 case DhcpLeaseDecoder.TEMPLATE_ID:
                 case PortalUserDecoder.TEMPLATE_ID:
@@ -576,14 +581,15 @@ public final class Receiver implements FrameHandler
         }
         else
         {
-            final EntryType type = EntryType.fromCodeOrNull(templateId - 1);
+            // the frame reader admitted only entry templates; each has its reader
+            final EntryReaderFlyweight entryReader = readers[templateId];
             if ((buffer.getByte(body + 8) & 0xFF) == EntryOp.DELETE.value())
             {
-                delete(type, key);
+                delete(entryReader.type(), key);
             }
             else
             {
-                upsert(type, body, blockLength, buffer, sequence);
+                upsert(entryReader, body, blockLength, buffer, sequence);
             }
         }
         expected = sequence + 1;
@@ -597,14 +603,19 @@ public final class Receiver implements FrameHandler
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     private void upsert(
-        final EntryType type, final int body, final int blockLength, final DirectBuffer buffer, final long sequence)
+        final EntryReaderFlyweight entryReader,
+        final int body,
+        final int blockLength,
+        final DirectBuffer buffer,
+        final long sequence)
     {
+        final EntryType type = entryReader.type();
         final BackupProvider provider = providers[type.code()];
         if (provider == null)
         {
             return;
         }
-        final EntryReader entry = readers[type.code()].wrap(buffer, body, blockLength, batchOwner, sequence);
+        final EntryReader entry = entryReader.wrap(buffer, body, blockLength, batchOwner, sequence);
         provider.apply(entry);
         antiEntropy.onUpsert(type, buffer.getLong(body, LE));
         if (inBulk && sweeper.marking())

@@ -1,5 +1,6 @@
 package io.hotstandby.impl.replication.sender;
 
+import io.hotstandby.impl.replication.entry.FirewallSessionV4Form;
 import org.agrona.BitUtil;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -66,7 +67,8 @@ public final class OutboundLog
     }
 
     /**
-     * Appends one entry message (SBE header included) and gives it the next sequence.
+     * Appends one entry message (entry header included) and gives it the next sequence. An IPv4
+     * firewall session is stored, and so sent, in its compact form ({@link FirewallSessionV4Form}).
      *
      * @param src    holds the message.
      * @param offset where it starts.
@@ -76,19 +78,28 @@ public final class OutboundLog
      */
     public long append(final DirectBuffer src, final int offset, final int length, final long nowNs)
     {
+        final boolean compact = FirewallSessionV4Form.fits(src, offset, length);
+        final int stored = compact ? FirewallSessionV4Form.LENGTH : length;
         int physical = (int)(bytePosition % byteCapacity);
-        if (physical + length > byteCapacity)
+        if (physical + stored > byteCapacity)
         {
             bytePosition += byteCapacity - physical;
             physical = 0;
         }
-        bytes.putBytes(physical, src, offset, length);
+        if (compact)
+        {
+            FirewallSessionV4Form.compact(src, offset, bytes, physical);
+        }
+        else
+        {
+            bytes.putBytes(physical, src, offset, length);
+        }
         final long sequence = ++head;
         final int slot = (int)(sequence & mask);
         positions[slot] = bytePosition;
-        lengths[slot] = length;
+        lengths[slot] = stored;
         appendNs[slot] = nowNs;
-        bytePosition += length;
+        bytePosition += stored;
         return sequence;
     }
 
@@ -148,7 +159,7 @@ public final class OutboundLog
         return (int)(positions[(int)(sequence & mask)] % byteCapacity);
     }
 
-    /** @param sequence a contained sequence. @return the length of its message. */
+    /** @param sequence a contained sequence. @return the length of its message as stored (and sent). */
     public int length(final long sequence)
     {
         return lengths[(int)(sequence & mask)];
