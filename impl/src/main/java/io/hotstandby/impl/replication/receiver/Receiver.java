@@ -122,7 +122,10 @@ public final class Receiver implements FrameHandler
     private long nowNs;
     private long nowMs;
     private volatile boolean ready;
+    /** Published once per frame from {@link #applied}: one ordered store per frame, not per entry. */
     private volatile long appliedSequence;
+    private long applied;
+    private long appliedInFrame;
 
     private long batchSequence;
     private int batchOwner;
@@ -367,6 +370,12 @@ public final class Receiver implements FrameHandler
         {
             onMessage(reader.templateId(), reader.bodyOffset(), reader.actingBlockLength(), reader.actingVersion(), buffer);
         }
+        appliedSequence = applied;
+        if (appliedInFrame > 0)
+        {
+            entriesApplied.getAndAddRelease(appliedInFrame);
+            appliedInFrame = 0;
+        }
         tryCompleteBulk();
     }
 
@@ -509,7 +518,7 @@ public final class Receiver implements FrameHandler
         synced = false;
         streamEpoch = epoch;
         expected = startSequence;
-        appliedSequence = startSequence - 1;
+        applied = startSequence - 1;
         peerHead = startSequence - 1;
         bulkEndSequence = -1;
         bulkStartNs = nowNs;
@@ -570,7 +579,7 @@ public final class Receiver implements FrameHandler
         {
             antiEntropy.onRequest(buffer, body, blockLength, receiving && sweepOnBulkEnd && !inBulk);
             expected = sequence + 1;
-            appliedSequence = sequence;
+            applied = sequence;
             return;
         }
         final long key = buffer.getLong(body, LE);
@@ -593,8 +602,8 @@ public final class Receiver implements FrameHandler
             }
         }
         expected = sequence + 1;
-        appliedSequence = sequence;
-        entriesApplied.incrementRelease();
+        applied = sequence;
+        appliedInFrame++;
         if (inBulk)
         {
             bulkEntries++;

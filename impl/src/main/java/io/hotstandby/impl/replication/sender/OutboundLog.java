@@ -15,7 +15,9 @@ import java.nio.ByteBuffer;
  *
  * <p>Layout: a byte ring of {@code byteCapacity} bytes holding whole entry messages (an entry never
  * wraps; the tail of the ring is skipped instead), and per-sequence slots (window entries, a power of
- * two) with the absolute byte position, length and append time of each entry. Entry {@code s} can be
+ * two) with the absolute byte position, the offset in the ring and length (packed in one long), and
+ * the append time of each entry. The ring offset is kept beside the absolute position, so neither an
+ * append nor a read divides. Entry {@code s} can be
  * (re)sent while {@link #contains(long)}: it is in the last {@code window} sequences, after the floor,
  * and its bytes have not been overwritten.
  *
@@ -26,12 +28,15 @@ public final class OutboundLog
     private final UnsafeBuffer bytes;
     private final int byteCapacity;
     private final long[] positions;
-    private final int[] lengths;
+    /** Ring offset in the high 32 bits, length in the low 32 bits. */
+    private final long[] spans;
     private final long[] appendNs;
     private final int mask;
     private long head;
     private long floor;
     private long bytePosition;
+    /** bytePosition modulo byteCapacity. */
+    private int physical;
 
     /**
      * @param windowEntries entries kept for retransmission, rounded up to a power of two.
@@ -41,7 +46,7 @@ public final class OutboundLog
     {
         final int window = BitUtil.findNextPositivePowerOfTwo(Math.max(16, windowEntries));
         this.positions = new long[window];
-        this.lengths = new int[window];
+        this.spans = new long[window];
         this.appendNs = new long[window];
         this.mask = window - 1;
         this.byteCapacity = byteCapacity;
@@ -80,8 +85,7 @@ public final class OutboundLog
     {
         final boolean compact = FirewallSessionV4Form.fits(src, offset, length);
         final int stored = compact ? FirewallSessionV4Form.LENGTH : length;
-        int physical = (int)(bytePosition % byteCapacity);
-        if (physical + stored > byteCapacity)
+        if (physical > byteCapacity - stored)
         {
             bytePosition += byteCapacity - physical;
             physical = 0;
@@ -97,9 +101,10 @@ public final class OutboundLog
         final long sequence = ++head;
         final int slot = (int)(sequence & mask);
         positions[slot] = bytePosition;
-        lengths[slot] = stored;
+        spans[slot] = ((long)physical << 32) | stored;
         appendNs[slot] = nowNs;
         bytePosition += stored;
+        physical += stored;
         return sequence;
     }
 
@@ -115,7 +120,7 @@ public final class OutboundLog
         final long sequence = ++head;
         final int slot = (int)(sequence & mask);
         positions[slot] = bytePosition;
-        lengths[slot] = 0;
+        spans[slot] = (long)physical << 32;
         appendNs[slot] = nowNs;
         return sequence;
     }
@@ -156,13 +161,13 @@ public final class OutboundLog
     /** @param sequence a contained sequence. @return the offset of its message in {@link #buffer()}. */
     public int offset(final long sequence)
     {
-        return (int)(positions[(int)(sequence & mask)] % byteCapacity);
+        return (int)(spans[(int)(sequence & mask)] >>> 32);
     }
 
     /** @param sequence a contained sequence. @return the length of its message as stored (and sent). */
     public int length(final long sequence)
     {
-        return lengths[(int)(sequence & mask)];
+        return (int)spans[(int)(sequence & mask)];
     }
 
     /** @param sequence a contained sequence. @return when it was appended, ns. */
