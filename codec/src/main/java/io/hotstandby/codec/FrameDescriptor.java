@@ -26,8 +26,17 @@ package io.hotstandby.codec;
  *
  * <p>On the data channel a {@code BatchHeader} message is followed by exactly {@code count} entry
  * messages (1 to {@link #MAX_ENTRIES_PER_BATCH}); entry {@code i} has sequence
- * {@code firstSequence + i}. Every entry message starts with {@code key} (int64) at block offset 0
- * and {@code op} at block offset 8.
+ * {@code firstSequence + i}. Inside a batch each entry carries the 4-byte entry header instead of the
+ * message header; its schema id and version are the batch header's:
+ * <pre>
+ *  +-------------------------------+-------------------------------+
+ *  |        blockLength (uint16)   |        templateId (uint16)    |  entry header
+ *  +-------------------------------+-------------------------------+
+ *  |              root block: blockLength bytes, then var data    ...
+ *  +---------------------------------------------------------------+
+ * </pre>
+ * Every entry message starts with {@code key} (int64) at block offset 0 and {@code op} at block
+ * offset 8.
  *
  * <p>The length prefix is part of the frame when a stream (TCP) carries it; a message-oriented
  * transport that delivers whole frames may strip it and hand over the body only, see
@@ -58,6 +67,18 @@ public final class FrameDescriptor
 
     /** Offset of {@code version} (uint16) within a message header. */
     public static final int VERSION_OFFSET = 6;
+
+    /**
+     * Length of the header of an entry message inside a batch on the data channel, bytes: blockLength
+     * (uint16) then templateId (uint16); schema id and version are those of the batch's header.
+     */
+    public static final int ENTRY_HEADER_LENGTH = 4;
+
+    /** Offset of {@code blockLength} (uint16) within an entry header. */
+    public static final int ENTRY_BLOCK_LENGTH_OFFSET = 0;
+
+    /** Offset of {@code templateId} (uint16) within an entry header. */
+    public static final int ENTRY_TEMPLATE_ID_OFFSET = 2;
 
     /** Length of every var data length field in both schemas (uint16), bytes. */
     public static final int VAR_DATA_LENGTH_FIELD_LENGTH = 2;

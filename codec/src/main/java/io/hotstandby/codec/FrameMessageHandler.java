@@ -25,8 +25,8 @@ public interface FrameMessageHandler
     /**
      * @param schemaId          the message's schema id, that of the reader's {@link WireSchema}.
      * @param templateId        the message's template id, known to the schema.
-     * @param actingBlockLength the block length from the message header, to pass to the decoder's wrap.
-     * @param actingVersion     the schema version from the message header, to pass to the decoder's wrap.
+     * @param actingBlockLength the block length from the message header (entry header inside a batch), to pass to the decoder's wrap.
+     * @param actingVersion     the schema version from the message header (the batch header's for an entry), to pass to the decoder's wrap.
      * @param buffer            holds the frame.
      * @param offset            where the message's root block starts (just after its header): the decoder's wrap offset.
      * @param length            bytes of root block and var data, header excluded.

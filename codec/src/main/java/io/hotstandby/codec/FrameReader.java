@@ -5,6 +5,9 @@ import org.agrona.DirectBuffer;
 import java.nio.ByteOrder;
 
 import static io.hotstandby.codec.FrameDescriptor.BLOCK_LENGTH_OFFSET;
+import static io.hotstandby.codec.FrameDescriptor.ENTRY_BLOCK_LENGTH_OFFSET;
+import static io.hotstandby.codec.FrameDescriptor.ENTRY_HEADER_LENGTH;
+import static io.hotstandby.codec.FrameDescriptor.ENTRY_TEMPLATE_ID_OFFSET;
 import static io.hotstandby.codec.FrameDescriptor.FRAME_LENGTH_FIELD_LENGTH;
 import static io.hotstandby.codec.FrameDescriptor.FRAME_LENGTH_OFFSET;
 import static io.hotstandby.codec.FrameDescriptor.MAX_ENTRIES_PER_BATCH;
@@ -22,7 +25,8 @@ import static io.hotstandby.codec.FrameDescriptor.VERSION_OFFSET;
  *
  * <p>A frame is accepted only when: its length is within bounds; every message header is complete;
  * the schema id is the reader's; the version is at most {@link FrameDescriptor#MAX_VERSION_DISTANCE}
- * from ours; the template id is known; the block length is at least what that template needs at that
+ * from ours; the template id is known (inside a batch: an entry template, read from the 4-byte entry
+ * header, with the batch's schema id and version); the block length is at least what that template needs at that
  * version and stays within the frame; every var data length stays within the frame and within its
  * declared maximum; and on the data channel every batch holds exactly its count of entries, at most
  * {@link FrameDescriptor#MAX_ENTRIES_PER_BATCH}. Otherwise {@link #rejection()} says why and
@@ -71,6 +75,9 @@ public final class FrameReader
     private int cursorTemplateId;
     private int cursorVersion;
     private int cursorBlockLength;
+    private int cursorHeaderLength = MESSAGE_HEADER_LENGTH;
+    private int cursorBatchRemaining;
+    private int cursorBatchVersion;
 
     /**
      * A reader with the largest frame length, {@link FrameDescriptor#MAX_FRAME_LENGTH}.
@@ -280,8 +287,8 @@ public final class FrameReader
                 cursorBlockLength,
                 cursorVersion,
                 buffer,
-                cursorMessageOffset + MESSAGE_HEADER_LENGTH,
-                cursorMessageLength - MESSAGE_HEADER_LENGTH);
+                cursorMessageOffset + cursorHeaderLength,
+                cursorMessageLength - cursorHeaderLength);
             count++;
         }
         return count;
@@ -293,6 +300,7 @@ public final class FrameReader
         cursorPosition = bodyStart;
         cursorMessageOffset = -1;
         cursorMessageLength = 0;
+        cursorBatchRemaining = 0;
     }
 
     /**
@@ -309,12 +317,33 @@ public final class FrameReader
         }
 
         final int position = cursorPosition;
-        cursorBlockLength = buffer.getShort(position + BLOCK_LENGTH_OFFSET, ORDER) & 0xFFFF;
-        cursorTemplateId = buffer.getShort(position + TEMPLATE_ID_OFFSET, ORDER) & 0xFFFF;
-        cursorVersion = buffer.getShort(position + VERSION_OFFSET, ORDER) & 0xFFFF;
-        final MessageLayout layout = schema.layout(cursorTemplateId);
+        final MessageLayout layout;
+        if (0 != cursorBatchRemaining)
+        {
+            cursorBatchRemaining--;
+            cursorHeaderLength = ENTRY_HEADER_LENGTH;
+            cursorBlockLength = buffer.getShort(position + ENTRY_BLOCK_LENGTH_OFFSET, ORDER) & 0xFFFF;
+            cursorTemplateId = buffer.getShort(position + ENTRY_TEMPLATE_ID_OFFSET, ORDER) & 0xFFFF;
+            cursorVersion = cursorBatchVersion;
+            layout = schema.layout(cursorTemplateId);
+        }
+        else
+        {
+            cursorHeaderLength = MESSAGE_HEADER_LENGTH;
+            cursorBlockLength = buffer.getShort(position + BLOCK_LENGTH_OFFSET, ORDER) & 0xFFFF;
+            cursorTemplateId = buffer.getShort(position + TEMPLATE_ID_OFFSET, ORDER) & 0xFFFF;
+            cursorVersion = buffer.getShort(position + VERSION_OFFSET, ORDER) & 0xFFFF;
+            layout = schema.layout(cursorTemplateId);
+            if (null != layout && MessageLayout.KIND_BATCH_HEADER == layout.kind &&
+                position + MESSAGE_HEADER_LENGTH + layout.countOffset + 2 <= bodyEnd)
+            {
+                cursorBatchRemaining =
+                    buffer.getShort(position + MESSAGE_HEADER_LENGTH + layout.countOffset, ORDER) & 0xFFFF;
+                cursorBatchVersion = cursorVersion;
+            }
+        }
         final int limit = null == layout ? -1 : varDataLimit(
-            buffer, position + MESSAGE_HEADER_LENGTH + cursorBlockLength, bodyEnd, layout, cursorVersion);
+            buffer, position + cursorHeaderLength + cursorBlockLength, bodyEnd, layout, cursorVersion);
         if (limit < 0)
         {
             // The bytes changed since validation: the caller broke the contract; stop rather than overrun.
@@ -341,7 +370,10 @@ public final class FrameReader
         return cursorTemplateId;
     }
 
-    /** @return schema version from the header of the message at the cursor: pass it to the decoder's wrap. */
+    /**
+     * @return schema version of the message at the cursor (for an entry of a batch, the batch header's):
+     * pass it to the decoder's wrap.
+     */
     public int actingVersion()
     {
         return cursorVersion;
@@ -353,7 +385,10 @@ public final class FrameReader
         return cursorBlockLength;
     }
 
-    /** @return buffer offset of the message header at the cursor, or -1 when not on a message. */
+    /**
+     * @return buffer offset of the header at the cursor (message header, or entry header inside a
+     * batch), or -1 when not on a message.
+     */
     public int messageOffset()
     {
         return cursorMessageOffset;
@@ -362,7 +397,7 @@ public final class FrameReader
     /** @return buffer offset of the root block at the cursor (the decoder's wrap offset), or -1. */
     public int bodyOffset()
     {
-        return cursorMessageOffset < 0 ? -1 : cursorMessageOffset + MESSAGE_HEADER_LENGTH;
+        return cursorMessageOffset < 0 ? -1 : cursorMessageOffset + cursorHeaderLength;
     }
 
     /** @return bytes of the message at the cursor, header included. */
@@ -382,44 +417,102 @@ public final class FrameReader
         final int end = offset + length;
         int position = offset;
         int batchRemaining = 0;
+        int batchVersion = 0;
+        int batchEnd = -1;
         int count = 0;
 
         while (position < end)
         {
-            if (end - position < MESSAGE_HEADER_LENGTH)
+            final int layoutVersion;
+            final int blockOffset;
+            final int blockLength;
+            final MessageLayout layout;
+            if (0 != batchRemaining)
             {
-                return reject(FrameRejection.TRAILING_BYTES, position);
+                // an entry of the batch: entry header only, schema id and version are the batch's
+                if (end - position < ENTRY_HEADER_LENGTH)
+                {
+                    return reject(FrameRejection.TRAILING_BYTES, position);
+                }
+                blockLength = buffer.getShort(position + ENTRY_BLOCK_LENGTH_OFFSET, ORDER) & 0xFFFF;
+                final int templateId = buffer.getShort(position + ENTRY_TEMPLATE_ID_OFFSET, ORDER) & 0xFFFF;
+                layout = schema.layout(templateId);
+                if (null == layout)
+                {
+                    return reject(FrameRejection.UNKNOWN_TEMPLATE, position + ENTRY_TEMPLATE_ID_OFFSET);
+                }
+                if (MessageLayout.KIND_ENTRY != layout.kind)
+                {
+                    // another message where the count says an entry stands
+                    return reject(FrameRejection.BAD_COUNT, position);
+                }
+                layoutVersion = batchVersion;
+                blockOffset = position + ENTRY_HEADER_LENGTH;
+                if (blockLength < layout.minBlockLength(layoutVersion) || blockLength > end - blockOffset)
+                {
+                    return reject(FrameRejection.BAD_BLOCK_LENGTH, position + ENTRY_BLOCK_LENGTH_OFFSET);
+                }
+                batchRemaining--;
             }
+            else
+            {
+                if (end - position < MESSAGE_HEADER_LENGTH)
+                {
+                    return reject(FrameRejection.TRAILING_BYTES, position);
+                }
 
-            final int blockLength = buffer.getShort(position + BLOCK_LENGTH_OFFSET, ORDER) & 0xFFFF;
-            final int templateId = buffer.getShort(position + TEMPLATE_ID_OFFSET, ORDER) & 0xFFFF;
-            final int messageSchemaId = buffer.getShort(position + SCHEMA_ID_OFFSET, ORDER) & 0xFFFF;
-            final int version = buffer.getShort(position + VERSION_OFFSET, ORDER) & 0xFFFF;
+                blockLength = buffer.getShort(position + BLOCK_LENGTH_OFFSET, ORDER) & 0xFFFF;
+                final int templateId = buffer.getShort(position + TEMPLATE_ID_OFFSET, ORDER) & 0xFFFF;
+                final int messageSchemaId = buffer.getShort(position + SCHEMA_ID_OFFSET, ORDER) & 0xFFFF;
+                layoutVersion = buffer.getShort(position + VERSION_OFFSET, ORDER) & 0xFFFF;
 
-            if (messageSchemaId != schemaId)
-            {
-                return reject(FrameRejection.UNKNOWN_SCHEMA, position + SCHEMA_ID_OFFSET);
-            }
-            if (!schema.isCompatibleVersion(version))
-            {
-                return reject(FrameRejection.VERSION_GAP, position + VERSION_OFFSET);
-            }
-            final MessageLayout layout = schema.layout(templateId);
-            if (null == layout)
-            {
-                return reject(FrameRejection.UNKNOWN_TEMPLATE, position + TEMPLATE_ID_OFFSET);
-            }
+                if (messageSchemaId != schemaId)
+                {
+                    if (position == batchEnd && schema.isEntryTemplate(
+                        buffer.getShort(position + ENTRY_TEMPLATE_ID_OFFSET, ORDER) & 0xFFFF))
+                    {
+                        // an entry header where the batch had ended: more entries than its count
+                        return reject(FrameRejection.BAD_COUNT, position);
+                    }
+                    return reject(FrameRejection.UNKNOWN_SCHEMA, position + SCHEMA_ID_OFFSET);
+                }
+                if (!schema.isCompatibleVersion(layoutVersion))
+                {
+                    return reject(FrameRejection.VERSION_GAP, position + VERSION_OFFSET);
+                }
+                layout = schema.layout(templateId);
+                if (null == layout)
+                {
+                    return reject(FrameRejection.UNKNOWN_TEMPLATE, position + TEMPLATE_ID_OFFSET);
+                }
+                if (MessageLayout.KIND_ENTRY == layout.kind)
+                {
+                    // an entry outside a batch
+                    return reject(FrameRejection.BAD_COUNT, position);
+                }
 
-            final int blockOffset = position + MESSAGE_HEADER_LENGTH;
-            if (blockLength < layout.minBlockLength(version) || blockLength > end - blockOffset)
-            {
-                return reject(FrameRejection.BAD_BLOCK_LENGTH, position + BLOCK_LENGTH_OFFSET);
+                blockOffset = position + MESSAGE_HEADER_LENGTH;
+                if (blockLength < layout.minBlockLength(layoutVersion) || blockLength > end - blockOffset)
+                {
+                    return reject(FrameRejection.BAD_BLOCK_LENGTH, position + BLOCK_LENGTH_OFFSET);
+                }
+                if (MessageLayout.KIND_BATCH_HEADER == layout.kind)
+                {
+                    final int countOffset = blockOffset + layout.countOffset;
+                    final int batchCount = buffer.getShort(countOffset, ORDER) & 0xFFFF;
+                    if (batchCount < 1 || batchCount > MAX_ENTRIES_PER_BATCH)
+                    {
+                        return reject(FrameRejection.BAD_COUNT, countOffset);
+                    }
+                    batchRemaining = batchCount;
+                    batchVersion = layoutVersion;
+                }
             }
 
             int limit = blockOffset + blockLength;
             for (int i = 0, n = layout.varDataCount(); i < n; i++)
             {
-                if (layout.varSinceVersion(i) > version)
+                if (layout.varSinceVersion(i) > layoutVersion)
                 {
                     continue;
                 }
@@ -435,34 +528,12 @@ public final class FrameReader
                 limit += VAR_DATA_LENGTH_FIELD_LENGTH + dataLength;
             }
 
-            if (MessageLayout.KIND_ENTRY == layout.kind)
-            {
-                if (0 == batchRemaining)
-                {
-                    return reject(FrameRejection.BAD_COUNT, position);
-                }
-                batchRemaining--;
-            }
-            else
-            {
-                if (0 != batchRemaining)
-                {
-                    return reject(FrameRejection.BAD_COUNT, position);
-                }
-                if (MessageLayout.KIND_BATCH_HEADER == layout.kind)
-                {
-                    final int countOffset = blockOffset + layout.countOffset;
-                    final int batchCount = buffer.getShort(countOffset, ORDER) & 0xFFFF;
-                    if (batchCount < 1 || batchCount > MAX_ENTRIES_PER_BATCH)
-                    {
-                        return reject(FrameRejection.BAD_COUNT, countOffset);
-                    }
-                    batchRemaining = batchCount;
-                }
-            }
-
             count++;
             position = limit;
+            if (MessageLayout.KIND_ENTRY == layout.kind && 0 == batchRemaining)
+            {
+                batchEnd = position;
+            }
         }
 
         if (0 != batchRemaining)
@@ -475,6 +546,7 @@ public final class FrameReader
         this.bodyEnd = end;
         this.messageCount = count;
         this.cursorPosition = offset;
+        this.cursorBatchRemaining = 0;
         return FrameRejection.OK;
     }
 
@@ -521,6 +593,7 @@ public final class FrameReader
         cursorPosition = 0;
         cursorMessageOffset = -1;
         cursorMessageLength = 0;
+        cursorBatchRemaining = 0;
     }
 
     private FrameRejection reject(final FrameRejection reason, final int offset)

@@ -6,6 +6,7 @@ import org.agrona.sbe.MessageEncoderFlyweight;
 import java.nio.ByteOrder;
 
 import static io.hotstandby.codec.FrameDescriptor.BLOCK_LENGTH_OFFSET;
+import static io.hotstandby.codec.FrameDescriptor.ENTRY_HEADER_LENGTH;
 import static io.hotstandby.codec.FrameDescriptor.FRAME_LENGTH_FIELD_LENGTH;
 import static io.hotstandby.codec.FrameDescriptor.FRAME_LENGTH_OFFSET;
 import static io.hotstandby.codec.FrameDescriptor.MAX_FRAME_LENGTH;
@@ -33,7 +34,9 @@ import static io.hotstandby.codec.FrameDescriptor.VERSION_OFFSET;
  * }
  * }</pre>
  * For a batch, begin a {@code BatchHeaderEncoder}, commit it, append the entries, then set the
- * header's {@code count} through the same (still wrapped) encoder before {@link #finish()}.
+ * header's {@code count} through the same (still wrapped) encoder before {@link #finish()}. Entry
+ * messages begun after a batch header get the 4-byte entry header ({@link EntryHeader}); the first
+ * message that is not an entry ends the batch and gets a full message header again.
  *
  * <p>Precondition errors (no room, no message, an encoder committed that was not begun) throw
  * {@link IllegalStateException}: they are bugs of the caller, never caused by the peer. Callers check
@@ -49,6 +52,8 @@ public final class FrameWriter
     private int position;
     private int pendingBodyOffset = -1;
     private int messageCount;
+    private boolean batchOpen;
+    private boolean pendingBatchHeader;
 
     /**
      * Starts a frame at {@code offset}, reserving its length prefix.
@@ -70,6 +75,8 @@ public final class FrameWriter
         this.position = offset + FRAME_LENGTH_FIELD_LENGTH;
         this.pendingBodyOffset = -1;
         this.messageCount = 0;
+        this.batchOpen = false;
+        this.pendingBatchHeader = false;
         return this;
     }
 
@@ -89,8 +96,8 @@ public final class FrameWriter
     }
 
     /**
-     * Writes the message header for {@code encoder} at the current position and wraps the encoder just
-     * after it. Fill the fields, then {@link #commit} the same encoder.
+     * Writes the message header (the entry header for an entry inside a batch) for {@code encoder} at the
+     * current position and wraps the encoder just after it. Fill the fields, then {@link #commit} the same encoder.
      *
      * @param encoder a generated encoder, kept by the caller as a field.
      * @param <E>     the encoder type.
@@ -107,11 +114,23 @@ public final class FrameWriter
         {
             throw new IllegalStateException("no room for message: remaining=" + remaining());
         }
-        buffer.putShort(position + BLOCK_LENGTH_OFFSET, (short)blockLength, ORDER);
-        buffer.putShort(position + TEMPLATE_ID_OFFSET, (short)encoder.sbeTemplateId(), ORDER);
-        buffer.putShort(position + SCHEMA_ID_OFFSET, (short)encoder.sbeSchemaId(), ORDER);
-        buffer.putShort(position + VERSION_OFFSET, (short)encoder.sbeSchemaVersion(), ORDER);
-        pendingBodyOffset = position + MESSAGE_HEADER_LENGTH;
+        final int templateId = encoder.sbeTemplateId();
+        final boolean replication = encoder.sbeSchemaId() == WireSchema.REPLICATION.schemaId();
+        if (batchOpen && replication && WireSchema.REPLICATION.isEntryTemplate(templateId))
+        {
+            EntryHeader.put(buffer, position, blockLength, templateId);
+            pendingBodyOffset = position + ENTRY_HEADER_LENGTH;
+        }
+        else
+        {
+            batchOpen = false;
+            buffer.putShort(position + BLOCK_LENGTH_OFFSET, (short)blockLength, ORDER);
+            buffer.putShort(position + TEMPLATE_ID_OFFSET, (short)templateId, ORDER);
+            buffer.putShort(position + SCHEMA_ID_OFFSET, (short)encoder.sbeSchemaId(), ORDER);
+            buffer.putShort(position + VERSION_OFFSET, (short)encoder.sbeSchemaVersion(), ORDER);
+            pendingBodyOffset = position + MESSAGE_HEADER_LENGTH;
+            pendingBatchHeader = replication && WireSchema.REPLICATION.isBatchHeaderTemplate(templateId);
+        }
         encoder.wrap(buffer, pendingBodyOffset);
         return encoder;
     }
@@ -136,6 +155,11 @@ public final class FrameWriter
         position = end;
         pendingBodyOffset = -1;
         messageCount++;
+        if (pendingBatchHeader)
+        {
+            pendingBatchHeader = false;
+            batchOpen = true;
+        }
         return this;
     }
 

@@ -21,6 +21,7 @@ import io.hotstandby.codec.replication.CustomEntryDecoder;
 import io.hotstandby.codec.replication.DhcpLeaseDecoder;
 import io.hotstandby.codec.replication.EntryDeleteDecoder;
 import io.hotstandby.codec.replication.FirewallSessionDecoder;
+import io.hotstandby.codec.replication.FirewallSessionV4Decoder;
 import io.hotstandby.codec.replication.LastHopDecoder;
 import io.hotstandby.codec.replication.NatPortBlockDecoder;
 import io.hotstandby.codec.replication.PortalUserDecoder;
@@ -97,6 +98,22 @@ public enum WireSchema
         return null != layout(templateId);
     }
 
+    /**
+     * @param templateId a template id.
+     * @return true when it names an entry message: one that stands inside a batch, with an entry header.
+     */
+    public boolean isEntryTemplate(final int templateId)
+    {
+        final MessageLayout layout = layout(templateId);
+        return null != layout && MessageLayout.KIND_ENTRY == layout.kind;
+    }
+
+    boolean isBatchHeaderTemplate(final int templateId)
+    {
+        final MessageLayout layout = layout(templateId);
+        return null != layout && MessageLayout.KIND_BATCH_HEADER == layout.kind;
+    }
+
     MessageLayout layout(final int templateId)
     {
         return templateId >= 0 && templateId < layoutByTemplateId.length ? layoutByTemplateId[templateId] : null;
@@ -155,7 +172,7 @@ public enum WireSchema
 
     private static MessageLayout[] replicationLayouts(final int v)
     {
-        final MessageLayout[] layouts = new MessageLayout[RangeDigestDecoder.TEMPLATE_ID + 1];
+        final MessageLayout[] layouts = new MessageLayout[FirewallSessionV4Decoder.TEMPLATE_ID + 1];
         add(layouts, new MessageLayout(
             "BatchHeader",
             BatchHeaderDecoder.TEMPLATE_ID,
@@ -185,6 +202,8 @@ public enum WireSchema
         add(layouts, entry(
             "RangeDigestRequest", RangeDigestRequestDecoder.TEMPLATE_ID, RangeDigestRequestDecoder.BLOCK_LENGTH, v));
         add(layouts, plain("RangeDigest", RangeDigestDecoder.TEMPLATE_ID, RangeDigestDecoder.BLOCK_LENGTH, v));
+        add(layouts, entry(
+            "FirewallSessionV4", FirewallSessionV4Decoder.TEMPLATE_ID, FirewallSessionV4Decoder.BLOCK_LENGTH, v));
         return layouts;
     }
 

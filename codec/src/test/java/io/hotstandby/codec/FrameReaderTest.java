@@ -29,6 +29,7 @@ import static io.hotstandby.codec.FrameDescriptor.MAX_AUTH_LENGTH;
 import static io.hotstandby.codec.FrameDescriptor.MAX_ENTRIES_PER_BATCH;
 import static io.hotstandby.codec.FrameDescriptor.MAX_FRAME_LENGTH;
 import static io.hotstandby.codec.FrameDescriptor.MAX_TEXT_LENGTH;
+import static io.hotstandby.codec.FrameDescriptor.ENTRY_TEMPLATE_ID_OFFSET;
 import static io.hotstandby.codec.FrameDescriptor.MESSAGE_HEADER_LENGTH;
 import static io.hotstandby.codec.FrameDescriptor.SCHEMA_ID_OFFSET;
 import static io.hotstandby.codec.FrameDescriptor.TEMPLATE_ID_OFFSET;
@@ -231,7 +232,7 @@ class FrameReaderTest
             {
                 final UnsafeBuffer frame = frame(schema, s);
                 final FrameReader reader = reader(schema);
-                final int messageOffset = messageOffset(reader, frame, s.unsigned(0, 5));
+                final int messageOffset = messageOffset(reader, frame, fullHeaderIndex(schema, s.unsigned(0, 5)));
                 final int id = schemaId == schema.schemaId() ? schemaId + 1 : schemaId;
                 frame.putShort(messageOffset + SCHEMA_ID_OFFSET, (short)id, LE);
                 assertEquals(FrameRejection.UNKNOWN_SCHEMA, reader.validateFrame(frame, 0, frame.capacity()));
@@ -251,7 +252,7 @@ class FrameReaderTest
             {
                 final UnsafeBuffer frame = frame(schema, s);
                 final FrameReader reader = reader(schema);
-                final int messageOffset = messageOffset(reader, frame, s.unsigned(0, 5));
+                final int messageOffset = messageOffset(reader, frame, fullHeaderIndex(schema, s.unsigned(0, 5)));
                 frame.putShort(messageOffset + VERSION_OFFSET, (short)(int)version, LE);
                 final FrameRejection result = reader.validateFrame(frame, 0, frame.capacity());
                 if (Math.abs(version - schema.schemaVersion()) <= FrameDescriptor.MAX_VERSION_DISTANCE)
@@ -316,10 +317,11 @@ class FrameReaderTest
                 final UnsafeBuffer frame = frame(schema, s);
                 final FrameReader reader = reader(schema);
                 final int messageOffset = messageOffset(reader, frame, s.unsigned(0, 5));
+                final int templateOffset = messageOffset + (isEntry(reader) ? ENTRY_TEMPLATE_ID_OFFSET : TEMPLATE_ID_OFFSET);
                 final int id = schema.isKnownTemplate(templateId) ? 1000 + templateId : templateId;
-                frame.putShort(messageOffset + TEMPLATE_ID_OFFSET, (short)id, LE);
+                frame.putShort(templateOffset, (short)id, LE);
                 assertEquals(FrameRejection.UNKNOWN_TEMPLATE, reader.validateFrame(frame, 0, frame.capacity()));
-                assertEquals(messageOffset + TEMPLATE_ID_OFFSET, reader.errorOffset());
+                assertEquals(templateOffset, reader.errorOffset());
             });
     }
 
@@ -331,8 +333,9 @@ class FrameReaderTest
             final UnsafeBuffer frame = frame(schema, s);
             final FrameReader reader = reader(schema);
             final int messageOffset = messageOffset(reader, frame, s.unsigned(0, 5));
+            final int headerLength = reader.bodyOffset() - reader.messageOffset();
             final int blockLength = frame.getShort(messageOffset + BLOCK_LENGTH_OFFSET, LE) & 0xFFFF;
-            final int remaining = frame.capacity() - messageOffset - MESSAGE_HEADER_LENGTH;
+            final int remaining = frame.capacity() - messageOffset - headerLength;
 
             final int shorter = s.unsigned(1, blockLength - 1);
             frame.putShort(messageOffset + BLOCK_LENGTH_OFFSET, (short)shorter, LE);
@@ -556,6 +559,18 @@ class FrameReaderTest
     private static void assertThrowsIllegalArgument(final Runnable runnable)
     {
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, runnable::run);
+    }
+
+    /** @return the index of a message with a full message header: in the data frame, the batch header or the Ack. */
+    private static int fullHeaderIndex(final WireSchema schema, final int index)
+    {
+        return WireSchema.CONTROL == schema ? index : (index % 2 == 0 ? 0 : 5);
+    }
+
+    /** @return true when the reader's cursor is on an entry of a batch (4-byte entry header). */
+    private static boolean isEntry(final FrameReader reader)
+    {
+        return reader.bodyOffset() - reader.messageOffset() == FrameDescriptor.ENTRY_HEADER_LENGTH;
     }
 
     /** @return offset of message number {@code index % messageCount} of a valid frame. */

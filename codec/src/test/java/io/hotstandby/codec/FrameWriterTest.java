@@ -49,7 +49,7 @@ class FrameWriterTest
 
         assertEquals(entries + 1, writer.messageCount());
         assertEquals(frameLength, writer.frameLength());
-        assertEquals(FRAME_BODY_OFFSET + (entries + 1) * MESSAGE_HEADER_LENGTH +
+        assertEquals(FRAME_BODY_OFFSET + MESSAGE_HEADER_LENGTH + entries * FrameDescriptor.ENTRY_HEADER_LENGTH +
             BatchHeaderEncoder.BLOCK_LENGTH + entries * EntryDeleteEncoder.BLOCK_LENGTH, frameLength);
         assertEquals(frameLength - FRAME_BODY_OFFSET, buffer.getInt(frameOffset, ByteOrder.LITTLE_ENDIAN));
 

@@ -18,6 +18,8 @@ import io.hotstandby.codec.replication.EntryOp;
 import io.hotstandby.codec.replication.EntryType;
 import io.hotstandby.codec.replication.FirewallSessionDecoder;
 import io.hotstandby.codec.replication.FirewallSessionEncoder;
+import io.hotstandby.codec.replication.FirewallSessionV4Decoder;
+import io.hotstandby.codec.replication.FirewallSessionV4Encoder;
 import io.hotstandby.codec.replication.LastHopDecoder;
 import io.hotstandby.codec.replication.LastHopEncoder;
 import io.hotstandby.codec.replication.NatPortBlockDecoder;
@@ -512,6 +514,56 @@ class ReplicationRoundTripTest
         fixture.append(batchEncoder, (e) -> e.epoch(7).firstSequence(100).ownerNodeId(1).count(1));
         fixture.append(encoder, fill);
         return fixture.finish();
+    }
+
+    @Test
+    void firewallSessionV4()
+    {
+        final FirewallSessionV4Encoder encoder = new FirewallSessionV4Encoder();
+        final FirewallSessionV4Decoder decoder = new FirewallSessionV4Decoder();
+        qt().withFixedSeed(SEED).withExamples(EXAMPLES).forAll(samples()).checkAssert((s) ->
+        {
+            final EntryOp op = s.pick(EntryOp.values(), 0);
+            final short protocol = (short)s.unsigned(2, UINT8_MAX);
+            final short state = (short)s.unsigned(3, UINT8_MAX);
+            final int srcPort = s.unsigned(4, UINT16_MAX);
+            final int dstPort = s.unsigned(5, UINT16_MAX);
+            final int natPort = s.unsigned(6, UINT16_MAX);
+            final long flags = s.l(6) & UINT32_MASK;
+            final byte[] srcIp = s.bytes(1, 4);
+            final byte[] dstIp = s.bytes(2, 4);
+            final byte[] natIp = s.bytes(3, 4);
+
+            final UnsafeBuffer frame = batchOf(encoder, (e) -> e.key(s.l(0)).op(op).protocol(protocol).state(state)
+                .srcPort(srcPort).dstPort(dstPort).natPort(natPort)
+                .vrf(s.i(0)).zone(s.i(1)).flags(flags)
+                .putSrcIp(srcIp, 0, 4).putDstIp(dstIp, 0, 4).putNatIp(natIp, 0, 4)
+                .createdAtMs(s.l(1)).lastSeenMs(s.l(2)).expiresAtMs(s.l(3)).bytes(s.l(4)).packets(s.l(5)));
+
+            readEntry(frame, decoder);
+            assertEquals(FirewallSessionV4Decoder.BLOCK_LENGTH, reader.actingBlockLength());
+            assertEquals(FrameDescriptor.ENTRY_HEADER_LENGTH + FirewallSessionV4Decoder.BLOCK_LENGTH, reader.messageLength());
+            assertEquals(s.l(0), decoder.key());
+            assertEquals(op, decoder.op());
+            assertEquals(protocol, decoder.protocol());
+            assertEquals(state, decoder.state());
+            assertEquals(srcPort, decoder.srcPort());
+            assertEquals(dstPort, decoder.dstPort());
+            assertEquals(natPort, decoder.natPort());
+            assertEquals(s.i(0), decoder.vrf());
+            assertEquals(s.i(1), decoder.zone());
+            assertEquals(flags, decoder.flags());
+            assertArrayEquals(srcIp, fixed(4, decoder::getSrcIp));
+            assertArrayEquals(dstIp, fixed(4, decoder::getDstIp));
+            assertArrayEquals(natIp, fixed(4, decoder::getNatIp));
+            assertEquals(s.l(1), decoder.createdAtMs());
+            assertEquals(s.l(2), decoder.lastSeenMs());
+            assertEquals(s.l(3), decoder.expiresAtMs());
+            assertEquals(s.l(4), decoder.bytes());
+            assertEquals(s.l(5), decoder.packets());
+            assertConsumed(reader, decoder);
+            assertLast(reader);
+        });
     }
 
     private void readEntry(final UnsafeBuffer frame, final MessageDecoderFlyweight decoder)

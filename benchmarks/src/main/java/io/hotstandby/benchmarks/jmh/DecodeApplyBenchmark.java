@@ -14,6 +14,7 @@ import io.hotstandby.codec.replication.MessageHeaderEncoder;
 import io.hotstandby.impl.counters.NodeCounters;
 import io.hotstandby.impl.replication.entry.ClaimTarget;
 import io.hotstandby.impl.replication.entry.EntryWriterFlyweight;
+import io.hotstandby.impl.replication.entry.FirewallSessionV4Form;
 import io.hotstandby.impl.replication.entry.FlyweightEntrySink;
 import io.hotstandby.impl.replication.link.DataPublisher;
 import io.hotstandby.impl.replication.producer.ProducerGate;
@@ -42,7 +43,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Receiving path (SPEC B3): the real {@link Receiver} validates a batch frame of 256 entries of one
- * type with the bounded frame reader, checks epochs and operations, decodes every entry in place
+ * type, as the sender sends them (IPv4 firewall sessions in their compact form), with the bounded frame reader, checks epochs and operations, decodes every entry in place
  * with its flyweight reader and applies it through a provider that reads the key and deadline. Each
  * invocation gives the batch the next sequence numbers, so every entry is applied. Run with
  * {@code -prof gc}: allocation must be ~0 B/op.
@@ -148,10 +149,14 @@ public class DecodeApplyBenchmark
         }
     }
 
-    /** Writes entry messages one after another into the frame. */
+    /**
+     * Writes entry messages one after another into the frame, in the form the sender sends them: an
+     * IPv4 firewall session as {@code FirewallSessionV4}, everything else as written.
+     */
     static final class Staging implements ClaimTarget
     {
         private final UnsafeBuffer frame;
+        private final UnsafeBuffer scratch = new UnsafeBuffer(new byte[8192]);
         int position;
 
         Staging(final UnsafeBuffer frame, final int position)
@@ -163,19 +168,29 @@ public class DecodeApplyBenchmark
         @Override
         public int claim(final EntryType type, final int length)
         {
-            return position;
+            return 0;
         }
 
         @Override
         public MutableDirectBuffer buffer()
         {
-            return frame;
+            return scratch;
         }
 
         @Override
         public OfferResult commit(final EntryWriterFlyweight writer)
         {
-            position += writer.messageLength();
+            final int length = writer.messageLength();
+            if (FirewallSessionV4Form.fits(scratch, 0, length))
+            {
+                FirewallSessionV4Form.compact(scratch, 0, frame, position);
+                position += FirewallSessionV4Form.LENGTH;
+            }
+            else
+            {
+                frame.putBytes(position, scratch, 0, length);
+                position += length;
+            }
             return OfferResult.ACCEPTED;
         }
 

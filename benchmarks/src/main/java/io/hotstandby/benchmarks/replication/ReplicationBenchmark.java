@@ -27,7 +27,10 @@ public final class ReplicationBenchmark
     private static final int SATURATION = 0;
     private static final int PACED = 1;
     private static final int STOP = 2;
-    private static final int ENTRY_LENGTH = 8 + io.hotstandby.codec.replication.FirewallSessionEncoder.BLOCK_LENGTH;
+    /** Bytes the producer claims in its ring per session (entry header and full FirewallSession block). */
+    private static final int ENTRY_LENGTH = io.hotstandby.impl.replication.entry.FirewallSessionFlyweightWriter.LENGTH;
+    /** Bytes of one session on the wire (and in the retransmit log): IPv4 sessions travel as FirewallSessionV4. */
+    private static final int WIRE_ENTRY_LENGTH = io.hotstandby.impl.replication.entry.FirewallSessionV4Form.LENGTH;
 
     private final int keys = Integer.getInteger("keys", 1_000_000);
     private final long seed = Long.getLong("seed", 42);
@@ -245,7 +248,7 @@ public final class ReplicationBenchmark
             kv(sb, "wire_payload_B_per_rec", (w1[0] - w0[0]) / (double)(aw1 - aw0));
             kv(sb, "wire_pkts_per_rec", (w1[1] - w0[1]) / (double)(aw1 - aw0));
         }
-        kv(sb, "framing_B_per_rec", ENTRY_LENGTH - 64);
+        kv(sb, "framing_B_per_rec", WIRE_ENTRY_LENGTH - 64);
         final double[] cpu = MachineStats.cores(c0, c1);
         if (cpu != null)
         {

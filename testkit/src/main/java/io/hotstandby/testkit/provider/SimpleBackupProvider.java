@@ -149,7 +149,7 @@ public final class SimpleBackupProvider<R extends EntryReader> implements Backup
                 {
                     final int blockLength = scratch.getShort(0, ByteOrder.LITTLE_ENDIAN) & 0xFFFF;
                     store.owner = 0;
-                    copier.copy(storedReader.wrap(scratch, FrameDescriptor.MESSAGE_HEADER_LENGTH, blockLength, 0, 0), storeSink);
+                    copier.copy(storedReader.wrap(scratch, FrameDescriptor.ENTRY_HEADER_LENGTH, blockLength, 0, 0), storeSink);
                 }
                 return OfferResult.ACCEPTED;
             }
@@ -322,7 +322,7 @@ public final class SimpleBackupProvider<R extends EntryReader> implements Backup
 
     private long keyOf(final int slot)
     {
-        return storedView(slots.get(slot)).getLong(FrameDescriptor.MESSAGE_HEADER_LENGTH, ByteOrder.LITTLE_ENDIAN);
+        return storedView(slots.get(slot)).getLong(FrameDescriptor.ENTRY_HEADER_LENGTH, ByteOrder.LITTLE_ENDIAN);
     }
 
     private UnsafeBuffer storedView(final byte[] bytes)
@@ -366,7 +366,7 @@ public final class SimpleBackupProvider<R extends EntryReader> implements Backup
     {
         storedView.wrap(bytes);
         final int blockLength = storedView.getShort(0, ByteOrder.LITTLE_ENDIAN) & 0xFFFF;
-        return storedReader.wrap(storedView, FrameDescriptor.MESSAGE_HEADER_LENGTH, blockLength, owner, 0);
+        return storedReader.wrap(storedView, FrameDescriptor.ENTRY_HEADER_LENGTH, blockLength, owner, 0);
     }
 
     private static EntryReaderFlyweight readerFor(final EntryType type)

@@ -8,6 +8,7 @@ import io.hotstandby.api.state.ChannelKind;
 import io.hotstandby.api.state.Role;
 import io.hotstandby.api.transport.FrameLink;
 import io.hotstandby.api.transport.LinkSpec;
+import io.hotstandby.codec.EntryHeader;
 import io.hotstandby.codec.FrameDescriptor;
 import io.hotstandby.codec.WireSchema;
 import io.hotstandby.codec.replication.BatchHeaderEncoder;
@@ -45,6 +46,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 final class HostileFrameTest
 {
+    private static final int ENTRY_HEADER = FrameDescriptor.ENTRY_HEADER_LENGTH;
+
     private static final ByteOrder LE = ByteOrder.LITTLE_ENDIAN;
     private static final int SESSIONS = 20;
 
@@ -182,15 +185,15 @@ final class HostileFrameTest
             {
                 final int length = batch(frame, 1, SESSIONS + 1, 3, false);
                 // the last session of the batch: a valid upsert before it must not be applied either
-                final int lastEntry = length - (8 + io.hotstandby.codec.replication.FirewallSessionEncoder.BLOCK_LENGTH);
-                frame.putByte(lastEntry + header + 8, (byte)7);
+                final int lastEntry = length - (ENTRY_HEADER + io.hotstandby.codec.replication.FirewallSessionEncoder.BLOCK_LENGTH);
+                frame.putByte(lastEntry + ENTRY_HEADER + 8, (byte)7);
                 return length;
             }
             case UNKNOWN_ENTRY_TYPE:
             {
                 final int length = batch(frame, 1, SESSIONS + 1, 3, true);
-                final int lastEntry = length - (header + EntryDeleteEncoder.BLOCK_LENGTH);
-                frame.putByte(lastEntry + header + EntryDeleteEncoder.entryTypeEncodingOffset(), (byte)42);
+                final int lastEntry = length - (ENTRY_HEADER + EntryDeleteEncoder.BLOCK_LENGTH);
+                frame.putByte(lastEntry + ENTRY_HEADER + EntryDeleteEncoder.entryTypeEncodingOffset(), (byte)42);
                 return length;
             }
             case VAR_DATA_PAST_FRAME:
@@ -229,11 +232,11 @@ final class HostileFrameTest
             EnginePair.write(new FlyweightEntrySink(staging), EntryType.FIREWALL_SESSION, key, random);
             offset = staging.position;
         }
-        new RangeDigestRequestEncoder().wrapAndApplyHeader(frame, offset, new MessageHeaderEncoder())
+        EntryHeader.wrap(new RangeDigestRequestEncoder(), frame, offset)
             .requestId(1).fromKey(from).toKey(to)
             .entryType(io.hotstandby.codec.replication.EntryType.FIREWALL_SESSION).action(RangeAction.DIGEST);
-        frame.putByte(offset + MessageHeaderEncoder.ENCODED_LENGTH + RangeDigestRequestEncoder.actionEncodingOffset(), action);
-        return offset + MessageHeaderEncoder.ENCODED_LENGTH + RangeDigestRequestEncoder.BLOCK_LENGTH;
+        frame.putByte(offset + ENTRY_HEADER + RangeDigestRequestEncoder.actionEncodingOffset(), action);
+        return offset + ENTRY_HEADER + RangeDigestRequestEncoder.BLOCK_LENGTH;
     }
 
     private static int hostnameLength(final UnsafeBuffer frame, final int end)
@@ -278,9 +281,9 @@ final class HostileFrameTest
         {
             if (deletes)
             {
-                new EntryDeleteEncoder().wrapAndApplyHeader(frame, offset, new MessageHeaderEncoder())
+                EntryHeader.wrap(new EntryDeleteEncoder(), frame, offset)
                     .key(key).entryType(io.hotstandby.codec.replication.EntryType.FIREWALL_SESSION);
-                offset += MessageHeaderEncoder.ENCODED_LENGTH + EntryDeleteEncoder.BLOCK_LENGTH;
+                offset += ENTRY_HEADER + EntryDeleteEncoder.BLOCK_LENGTH;
             }
             else
             {

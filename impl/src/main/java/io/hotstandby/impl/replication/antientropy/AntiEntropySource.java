@@ -5,7 +5,8 @@ import io.hotstandby.api.config.PairConfig;
 import io.hotstandby.api.entry.EntryType;
 import io.hotstandby.api.event.HotStandbyListener;
 import io.hotstandby.api.spi.BackupProvider;
-import io.hotstandby.codec.replication.MessageHeaderEncoder;
+import io.hotstandby.codec.EntryHeader;
+import io.hotstandby.codec.FrameDescriptor;
 import io.hotstandby.codec.replication.RangeAction;
 import io.hotstandby.codec.replication.RangeDigestRequestEncoder;
 import io.hotstandby.impl.replication.producer.ProducerGate;
@@ -61,7 +62,7 @@ public final class AntiEntropySource
     public static final long REQUEST_TIMEOUT_NS = 2_000_000_000L;
     private static final int FANOUT = 16;
     private static final Logger LOG = LoggerFactory.getLogger(AntiEntropySource.class);
-    private static final int REQUEST_LENGTH = MessageHeaderEncoder.ENCODED_LENGTH + RangeDigestRequestEncoder.BLOCK_LENGTH;
+    private static final int REQUEST_LENGTH = FrameDescriptor.ENTRY_HEADER_LENGTH + RangeDigestRequestEncoder.BLOCK_LENGTH;
 
     private final BackupProvider<?>[] providers = new BackupProvider<?>[8];
     private final boolean enabled;
@@ -82,7 +83,6 @@ public final class AntiEntropySource
     private final long[] pendingCounts = new long[MAX_OUTSTANDING];
     private final long[] pendingSentNs = new long[MAX_OUTSTANDING];
     private final UnsafeBuffer scratch = new UnsafeBuffer(new byte[REQUEST_LENGTH]);
-    private final MessageHeaderEncoder header = new MessageHeaderEncoder();
     private final RangeDigestRequestEncoder request = new RangeDigestRequestEncoder();
 
     private int outstanding;
@@ -445,7 +445,7 @@ public final class AntiEntropySource
     private void append(
         final long requestId, final int typeCode, final long from, final long to, final RangeAction action, final long nowNs)
     {
-        request.wrapAndApplyHeader(scratch, 0, header)
+        EntryHeader.wrap(request, scratch, 0)
             .requestId(requestId).fromKey(from).toKey(to)
             .entryType(io.hotstandby.codec.replication.EntryType.get((short)typeCode)).action(action);
         log.append(scratch, 0, REQUEST_LENGTH, nowNs);

@@ -7,7 +7,7 @@ import org.agrona.MutableDirectBuffer;
 /**
  * Where an {@link EntryWriterFlyweight} writes (SPEC B2): a producer ring slot, the bulk staging
  * buffer, or a scratch buffer for key collection and digests. The target reserves space for one SBE
- * entry message (header included), and decides on commit what happens to it.
+ * entry message (entry header included), and decides on commit what happens to it.
  *
  * <p>Threading: the target belongs to the single thread that uses its sink.
  */
@@ -15,7 +15,7 @@ public interface ClaimTarget
 {
     /**
      * @param type   the entry type being claimed.
-     * @param length bytes of the whole SBE message, header included.
+     * @param length bytes of the whole SBE message, entry header included.
      * @return the offset in {@link #buffer()} to write at, or -1 when refused ({@link #claimRejection()} says why).
      */
     int claim(EntryType type, int length);

@@ -11,7 +11,7 @@ import static io.hotstandby.codec.replication.DhcpLeaseEncoder.*;
 public final class DhcpLeaseFlyweightWriter extends EntryWriterFlyweight implements DhcpLeaseWriter
 {
     /** Bytes of the message without the host name, header and var-data length included. */
-    public static final int FIXED_LENGTH = 8 + BLOCK_LENGTH + 2;
+    public static final int FIXED_LENGTH = io.hotstandby.codec.FrameDescriptor.ENTRY_HEADER_LENGTH + BLOCK_LENGTH + 2;
 
     private int hostnameLength;
 

@@ -1,23 +1,21 @@
 package io.hotstandby.impl.replication.entry;
 
 import io.hotstandby.api.entry.EntryType;
-import io.hotstandby.codec.WireSchema;
 import io.hotstandby.codec.replication.EntryOp;
 import io.hotstandby.codec.replication.FirewallSessionEncoder;
 import org.agrona.MutableDirectBuffer;
 
 import java.nio.ByteOrder;
 
-import static io.hotstandby.codec.FrameDescriptor.BLOCK_LENGTH_OFFSET;
-import static io.hotstandby.codec.FrameDescriptor.MESSAGE_HEADER_LENGTH;
-import static io.hotstandby.codec.FrameDescriptor.SCHEMA_ID_OFFSET;
-import static io.hotstandby.codec.FrameDescriptor.TEMPLATE_ID_OFFSET;
-import static io.hotstandby.codec.FrameDescriptor.VERSION_OFFSET;
+import static io.hotstandby.codec.FrameDescriptor.ENTRY_BLOCK_LENGTH_OFFSET;
+import static io.hotstandby.codec.FrameDescriptor.ENTRY_HEADER_LENGTH;
+import static io.hotstandby.codec.FrameDescriptor.ENTRY_TEMPLATE_ID_OFFSET;
 
 /**
  * Base of the flyweight writers (SPEC B2, B5): positioned by a {@link FlyweightEntrySink} claim on one
- * SBE entry message (header, zeroed block, var-data length already set), it writes each field in
- * place at the offsets of the generated encoders. No object is created per entry.
+ * SBE entry message (4-byte entry header, see {@link io.hotstandby.codec.EntryHeader}; zeroed block;
+ * var-data length already set), it writes each field in place at the offsets of the generated
+ * encoders. No object is created per entry.
  *
  * <p>Threading: single-threaded, owned by its sink.
  */
@@ -46,13 +44,11 @@ public abstract class EntryWriterFlyweight
         this.target = target;
         this.buffer = buffer;
         this.messageOffset = offset;
-        this.bodyOffset = offset + MESSAGE_HEADER_LENGTH;
+        this.bodyOffset = offset + ENTRY_HEADER_LENGTH;
         this.length = length;
         buffer.setMemory(offset, length, (byte)0);
-        buffer.putShort(offset + BLOCK_LENGTH_OFFSET, (short)blockLength, LE);
-        buffer.putShort(offset + TEMPLATE_ID_OFFSET, (short)templateId, LE);
-        buffer.putShort(offset + SCHEMA_ID_OFFSET, (short)WireSchema.REPLICATION.schemaId(), LE);
-        buffer.putShort(offset + VERSION_OFFSET, (short)WireSchema.REPLICATION.schemaVersion(), LE);
+        buffer.putShort(offset + ENTRY_BLOCK_LENGTH_OFFSET, (short)blockLength, LE);
+        buffer.putShort(offset + ENTRY_TEMPLATE_ID_OFFSET, (short)templateId, LE);
         buffer.putByte(bodyOffset + FirewallSessionEncoder.opEncodingOffset(), (byte)EntryOp.UPSERT.value());
     }
 
@@ -92,7 +88,7 @@ public abstract class EntryWriterFlyweight
         return buffer;
     }
 
-    /** @return offset of the message header. */
+    /** @return offset of the entry header. */
     public final int messageOffset()
     {
         return messageOffset;

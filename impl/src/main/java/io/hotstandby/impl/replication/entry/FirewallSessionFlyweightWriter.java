@@ -12,7 +12,7 @@ import static io.hotstandby.codec.replication.FirewallSessionEncoder.*;
 public final class FirewallSessionFlyweightWriter extends EntryWriterFlyweight implements FirewallSessionWriter
 {
     /** Bytes of the whole message, header included. */
-    public static final int LENGTH = 8 + FirewallSessionEncoder.BLOCK_LENGTH;
+    public static final int LENGTH = io.hotstandby.codec.FrameDescriptor.ENTRY_HEADER_LENGTH + FirewallSessionEncoder.BLOCK_LENGTH;
 
     FirewallSessionFlyweightWriter()
     {

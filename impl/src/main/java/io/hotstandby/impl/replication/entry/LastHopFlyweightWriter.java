@@ -11,7 +11,7 @@ import static io.hotstandby.codec.replication.LastHopEncoder.*;
 public final class LastHopFlyweightWriter extends EntryWriterFlyweight implements LastHopWriter
 {
     /** Bytes of the whole message, header included. */
-    public static final int LENGTH = 8 + BLOCK_LENGTH;
+    public static final int LENGTH = io.hotstandby.codec.FrameDescriptor.ENTRY_HEADER_LENGTH + BLOCK_LENGTH;
 
     LastHopFlyweightWriter()
     {

@@ -10,7 +10,7 @@ import io.hotstandby.api.entry.LastHopWriter;
 import io.hotstandby.api.entry.NatPortBlockWriter;
 import io.hotstandby.api.entry.OfferResult;
 import io.hotstandby.api.entry.PortalUserWriter;
-import io.hotstandby.codec.WireSchema;
+import io.hotstandby.codec.EntryHeader;
 import io.hotstandby.codec.replication.EntryDeleteEncoder;
 import io.hotstandby.impl.counters.NodeCounters;
 import io.hotstandby.impl.replication.entry.ClaimTarget;
@@ -27,7 +27,7 @@ import org.agrona.concurrent.status.AtomicCounter;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
-import static io.hotstandby.codec.FrameDescriptor.MESSAGE_HEADER_LENGTH;
+import static io.hotstandby.codec.FrameDescriptor.ENTRY_HEADER_LENGTH;
 
 /**
  * One data-plane thread's producer (SPEC B2, B5, B6, B7): entries are encoded by flyweight writers
@@ -154,19 +154,16 @@ public final class RingEntryProducer implements EntryProducer, ClaimTarget
             lastRejection = OfferResult.TYPE_DISABLED;
             return lastRejection;
         }
-        final int length = MESSAGE_HEADER_LENGTH + EntryDeleteEncoder.BLOCK_LENGTH;
+        final int length = ENTRY_HEADER_LENGTH + EntryDeleteEncoder.BLOCK_LENGTH;
         final int index = claim(type, length);
         if (index < 0)
         {
             return lastRejection;
         }
         final MutableDirectBuffer buffer = claimedRing.buffer();
-        buffer.putShort(index, (short)EntryDeleteEncoder.BLOCK_LENGTH, LE);
-        buffer.putShort(index + 2, (short)EntryDeleteEncoder.TEMPLATE_ID, LE);
-        buffer.putShort(index + 4, (short)WireSchema.REPLICATION.schemaId(), LE);
-        buffer.putShort(index + 6, (short)WireSchema.REPLICATION.schemaVersion(), LE);
-        buffer.putLong(index + MESSAGE_HEADER_LENGTH + EntryDeleteEncoder.keyEncodingOffset(), key, LE);
-        buffer.putByte(index + MESSAGE_HEADER_LENGTH + EntryDeleteEncoder.entryTypeEncodingOffset(), (byte)type.code());
+        EntryHeader.put(buffer, index, EntryDeleteEncoder.BLOCK_LENGTH, EntryDeleteEncoder.TEMPLATE_ID);
+        buffer.putLong(index + ENTRY_HEADER_LENGTH + EntryDeleteEncoder.keyEncodingOffset(), key, LE);
+        buffer.putByte(index + ENTRY_HEADER_LENGTH + EntryDeleteEncoder.entryTypeEncodingOffset(), (byte)type.code());
         claimedRing.commit(index);
         claimedIndex = -1;
         return OfferResult.ACCEPTED;

@@ -19,6 +19,7 @@ import io.hotstandby.codec.replication.DhcpLeaseDecoder;
 import io.hotstandby.codec.replication.EntryDeleteDecoder;
 import io.hotstandby.codec.replication.EntryOp;
 import io.hotstandby.codec.replication.FirewallSessionDecoder;
+import io.hotstandby.codec.replication.FirewallSessionV4Decoder;
 import io.hotstandby.codec.replication.LastHopDecoder;
 import io.hotstandby.codec.replication.NatPortBlockDecoder;
 import io.hotstandby.codec.replication.PortalUserDecoder;
@@ -34,6 +35,7 @@ import io.hotstandby.impl.replication.entry.CustomEntryFlyweightReader;
 import io.hotstandby.impl.replication.entry.DhcpLeaseFlyweightReader;
 import io.hotstandby.impl.replication.entry.EntryReaderFlyweight;
 import io.hotstandby.impl.replication.entry.FirewallSessionFlyweightReader;
+import io.hotstandby.impl.replication.entry.FirewallSessionV4FlyweightReader;
 import io.hotstandby.impl.replication.entry.LastHopFlyweightReader;
 import io.hotstandby.impl.replication.entry.NatPortBlockFlyweightReader;
 import io.hotstandby.impl.replication.entry.PortalUserFlyweightReader;
@@ -73,7 +75,8 @@ public final class Receiver implements FrameHandler
     private final FrameReader reader;
     private final BackupProvider<?>[] providers = new BackupProvider<?>[8];
     private final BackupProvider<?>[] providerList;
-    private final EntryReaderFlyweight[] readers = new EntryReaderFlyweight[8];
+    /** Flyweight reader of each entry template, indexed by template id (two forms of firewall session). */
+    private final EntryReaderFlyweight[] readers = new EntryReaderFlyweight[FirewallSessionV4Decoder.TEMPLATE_ID + 1];
     private final DataPublisher publisher;
     private final Sender sender;
     private final HotStandbyListener listener;
@@ -120,7 +123,10 @@ public final class Receiver implements FrameHandler
     private long nowNs;
     private long nowMs;
     private volatile boolean ready;
+    /** Published once per frame from {@link #applied}: one ordered store per frame, not per entry. */
     private volatile long appliedSequence;
+    private long applied;
+    private long appliedInFrame;
 
     private long batchSequence;
     private int batchOwner;
@@ -152,12 +158,13 @@ public final class Receiver implements FrameHandler
         }
         this.providerList = providers.values().toArray(new BackupProvider<?>[0]);
         this.antiEntropy = new AntiEntropyReplica(this.providers, publisher);
-        readers[EntryType.FIREWALL_SESSION.code()] = new FirewallSessionFlyweightReader();
-        readers[EntryType.NAT_PORT_BLOCK.code()] = new NatPortBlockFlyweightReader();
-        readers[EntryType.DHCP_LEASE.code()] = new DhcpLeaseFlyweightReader();
-        readers[EntryType.PORTAL_USER.code()] = new PortalUserFlyweightReader();
-        readers[EntryType.LAST_HOP.code()] = new LastHopFlyweightReader();
-        readers[EntryType.CUSTOM.code()] = new CustomEntryFlyweightReader();
+        readers[FirewallSessionDecoder.TEMPLATE_ID] = new FirewallSessionFlyweightReader();
+        readers[FirewallSessionV4Decoder.TEMPLATE_ID] = new FirewallSessionV4FlyweightReader();
+        readers[NatPortBlockDecoder.TEMPLATE_ID] = new NatPortBlockFlyweightReader();
+        readers[DhcpLeaseDecoder.TEMPLATE_ID] = new DhcpLeaseFlyweightReader();
+        readers[PortalUserDecoder.TEMPLATE_ID] = new PortalUserFlyweightReader();
+        readers[LastHopDecoder.TEMPLATE_ID] = new LastHopFlyweightReader();
+        readers[CustomEntryDecoder.TEMPLATE_ID] = new CustomEntryFlyweightReader();
         this.reader = new FrameReader(WireSchema.REPLICATION, maxFrame);
         this.publisher = publisher;
         this.sender = sender;
@@ -364,6 +371,12 @@ public final class Receiver implements FrameHandler
         {
             onMessage(reader.templateId(), reader.bodyOffset(), reader.actingBlockLength(), reader.actingVersion(), buffer);
         }
+        appliedSequence = applied;
+        if (appliedInFrame > 0)
+        {
+            entriesApplied.getAndAddRelease(appliedInFrame);
+            appliedInFrame = 0;
+        }
         tryCompleteBulk();
     }
 
@@ -395,6 +408,7 @@ public final class Receiver implements FrameHandler
                     break;
                 }
                 case FirewallSessionDecoder.TEMPLATE_ID:
+                case FirewallSessionV4Decoder.TEMPLATE_ID:
                 case NatPortBlockDecoder.TEMPLATE_ID:
                 case DhcpLeaseDecoder.TEMPLATE_ID:
                 case PortalUserDecoder.TEMPLATE_ID:
@@ -505,7 +519,7 @@ public final class Receiver implements FrameHandler
         synced = false;
         streamEpoch = epoch;
         expected = startSequence;
-        appliedSequence = startSequence - 1;
+        applied = startSequence - 1;
         peerHead = startSequence - 1;
         bulkEndSequence = -1;
         bulkStartNs = nowNs;
@@ -566,7 +580,7 @@ public final class Receiver implements FrameHandler
         {
             antiEntropy.onRequest(buffer, body, blockLength, receiving && sweepOnBulkEnd && !inBulk);
             expected = sequence + 1;
-            appliedSequence = sequence;
+            applied = sequence;
             return;
         }
         final long key = buffer.getLong(body, LE);
@@ -577,19 +591,20 @@ public final class Receiver implements FrameHandler
         }
         else
         {
-            final EntryType type = EntryType.fromCodeOrNull(templateId - 1);
+            // the frame reader admitted only entry templates; each has its reader
+            final EntryReaderFlyweight entryReader = readers[templateId];
             if ((buffer.getByte(body + 8) & 0xFF) == EntryOp.DELETE.value())
             {
-                delete(type, key);
+                delete(entryReader.type(), key);
             }
             else
             {
-                upsert(type, body, blockLength, buffer, sequence);
+                upsert(entryReader, body, blockLength, buffer, sequence);
             }
         }
         expected = sequence + 1;
-        appliedSequence = sequence;
-        entriesApplied.incrementRelease();
+        applied = sequence;
+        appliedInFrame++;
         if (inBulk)
         {
             bulkEntries++;
@@ -598,14 +613,19 @@ public final class Receiver implements FrameHandler
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     private void upsert(
-        final EntryType type, final int body, final int blockLength, final DirectBuffer buffer, final long sequence)
+        final EntryReaderFlyweight entryReader,
+        final int body,
+        final int blockLength,
+        final DirectBuffer buffer,
+        final long sequence)
     {
+        final EntryType type = entryReader.type();
         final BackupProvider provider = providers[type.code()];
         if (provider == null)
         {
             return;
         }
-        final EntryReader entry = readers[type.code()].wrap(buffer, body, blockLength, batchOwner, sequence);
+        final EntryReader entry = entryReader.wrap(buffer, body, blockLength, batchOwner, sequence);
         provider.apply(entry);
         antiEntropy.onUpsert(type, buffer.getLong(body, LE));
         if (inBulk && sweeper.marking())

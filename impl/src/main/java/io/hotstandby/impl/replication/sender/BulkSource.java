@@ -8,6 +8,7 @@ import io.hotstandby.impl.replication.entry.EntryWriterFlyweight;
 import io.hotstandby.impl.replication.entry.FlyweightEntrySink;
 import io.hotstandby.impl.replication.producer.ProducerGate;
 import org.agrona.MutableDirectBuffer;
+import org.agrona.concurrent.UnsafeBuffer;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -16,9 +17,9 @@ import java.util.Map;
 
 /**
  * Reads the providers' tables for a bulk backup (SPEC B4), a bounded slice per duty cycle, in
- * priority order (G5). Each entry the provider emits is written in place into a claim in the
- * {@link OutboundLog}, checked against the type policy, and sequenced at once, so it takes its
- * sequence at the moment it is read: an update or delete the host makes after that read reaches the ring later and
+ * priority order (G5). Each entry the provider emits is staged in a scratch buffer, checked against
+ * the type policy, and appended to the {@link OutboundLog} at once, so it takes its sequence at the
+ * moment it is read: an update or delete the host makes after that read reaches the ring later and
  * so gets a higher sequence, and the standby, applying in sequence order, ends with the newest state.
  *
  * <p>Threading: replication agent thread only.
@@ -29,7 +30,7 @@ public final class BulkSource implements ClaimTarget
     private final ProducerGate gate;
     private final OutboundLog log;
     private final SequencedListener listener;
-    private final int maxEntryLength;
+    private final UnsafeBuffer scratch = new UnsafeBuffer(new byte[8192]);
     private final FlyweightEntrySink sink = new FlyweightEntrySink(this);
     private int providerIndex;
     private long position;
@@ -74,7 +75,6 @@ public final class BulkSource implements ClaimTarget
         this.gate = gate;
         this.log = log;
         this.listener = listener;
-        this.maxEntryLength = log.byteCapacity() / 4;
     }
 
     /** Starts reading every table from the beginning. */
@@ -144,13 +144,13 @@ public final class BulkSource implements ClaimTarget
         {
             return -1;
         }
-        return length <= maxEntryLength ? log.claim(length) : -1;
+        return length <= scratch.capacity() ? 0 : -1;
     }
 
     @Override
     public MutableDirectBuffer buffer()
     {
-        return log.claimBuffer();
+        return scratch;
     }
 
     @Override
@@ -159,7 +159,7 @@ public final class BulkSource implements ClaimTarget
         final OfferResult verdict = gate.verdict(writer);
         if (verdict == OfferResult.ACCEPTED)
         {
-            final long sequence = log.commit(writer.messageLength(), nowNs);
+            final long sequence = log.append(scratch, 0, writer.messageLength(), nowNs);
             entries++;
             listener.onAppended(sequence, writer.type(), writer.keyValue());
         }

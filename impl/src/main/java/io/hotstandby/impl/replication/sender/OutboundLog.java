@@ -1,8 +1,8 @@
 package io.hotstandby.impl.replication.sender;
 
+import io.hotstandby.impl.replication.entry.FirewallSessionV4Form;
 import org.agrona.BitUtil;
 import org.agrona.DirectBuffer;
-import org.agrona.MutableDirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 
 import java.nio.ByteBuffer;
@@ -13,9 +13,11 @@ import java.nio.ByteBuffer;
  * read from a snapshot share one sequence, in the order the agent handled them, which is what keeps
  * bulk and real-time updates of one key in order on the standby.
  *
- * <p>Layout: a byte ring of {@code byteCapacity} bytes (a power of two) holding whole entry messages
- * (an entry never wraps; the tail of the ring is skipped instead), and per-sequence slots (window entries, a power of
- * two) with the absolute byte position, length and append time of each entry. Entry {@code s} can be
+ * <p>Layout: a byte ring of {@code byteCapacity} bytes holding whole entry messages (an entry never
+ * wraps; the tail of the ring is skipped instead), and per-sequence slots (window entries, a power of
+ * two) with the absolute byte position, the offset in the ring and length (packed in one long), and
+ * the append time of each entry. The ring offset is kept beside the absolute position, so neither an
+ * append nor a read divides. Entry {@code s} can be
  * (re)sent while {@link #contains(long)}: it is in the last {@code window} sequences, after the floor,
  * and its bytes have not been overwritten.
  *
@@ -25,29 +27,30 @@ public final class OutboundLog
 {
     private final UnsafeBuffer bytes;
     private final int byteCapacity;
-    private final int byteMask;
     private final long[] positions;
-    private final int[] lengths;
+    /** Ring offset in the high 32 bits, length in the low 32 bits. */
+    private final long[] spans;
     private final long[] appendNs;
     private final int mask;
     private long head;
     private long floor;
     private long bytePosition;
+    /** bytePosition modulo byteCapacity. */
+    private int physical;
 
     /**
      * @param windowEntries entries kept for retransmission, rounded up to a power of two.
-     * @param byteCapacity  bytes kept for retransmission, rounded up to a power of two.
+     * @param byteCapacity  bytes kept for retransmission.
      */
     public OutboundLog(final int windowEntries, final int byteCapacity)
     {
         final int window = BitUtil.findNextPositivePowerOfTwo(Math.max(16, windowEntries));
         this.positions = new long[window];
-        this.lengths = new int[window];
+        this.spans = new long[window];
         this.appendNs = new long[window];
         this.mask = window - 1;
-        this.byteCapacity = BitUtil.findNextPositivePowerOfTwo(byteCapacity);
-        this.byteMask = this.byteCapacity - 1;
-        this.bytes = new UnsafeBuffer(ByteBuffer.allocateDirect(this.byteCapacity));
+        this.byteCapacity = byteCapacity;
+        this.bytes = new UnsafeBuffer(ByteBuffer.allocateDirect(byteCapacity));
     }
 
     /** @return entries the window holds. */
@@ -69,7 +72,8 @@ public final class OutboundLog
     }
 
     /**
-     * Appends one entry message (SBE header included) and gives it the next sequence.
+     * Appends one entry message (entry header included) and gives it the next sequence. An IPv4
+     * firewall session is stored, and so sent, in its compact form ({@link FirewallSessionV4Form}).
      *
      * @param src    holds the message.
      * @param offset where it starts.
@@ -79,45 +83,28 @@ public final class OutboundLog
      */
     public long append(final DirectBuffer src, final int offset, final int length, final long nowNs)
     {
-        final int physical = claim(length);
-        bytes.putBytes(physical, src, offset, length);
-        return commit(length, nowNs);
-    }
-
-    /**
-     * Reserves room for one entry message written in place at the returned offset of {@link #buffer()}
-     * (a bulk read writes the host's entry there directly); {@link #commit} sequences it, and a claim
-     * never committed takes nothing.
-     *
-     * @param maxLength most bytes the entry will take, at most a quarter of the byte capacity.
-     * @return the offset to write at.
-     */
-    public int claim(final int maxLength)
-    {
-        final int physical = (int)(bytePosition & byteMask);
-        if (physical + maxLength > byteCapacity)
+        final boolean compact = FirewallSessionV4Form.fits(src, offset, length);
+        final int stored = compact ? FirewallSessionV4Form.LENGTH : length;
+        if (physical > byteCapacity - stored)
         {
             bytePosition += byteCapacity - physical;
-            return 0;
+            physical = 0;
         }
-        return physical;
-    }
-
-    /**
-     * Sequences the entry written at the last {@link #claim}.
-     *
-     * @param length bytes actually written, at most the claimed length.
-     * @param nowNs  append time, for the lag in time.
-     * @return the entry's sequence.
-     */
-    public long commit(final int length, final long nowNs)
-    {
+        if (compact)
+        {
+            FirewallSessionV4Form.compact(src, offset, bytes, physical);
+        }
+        else
+        {
+            bytes.putBytes(physical, src, offset, length);
+        }
         final long sequence = ++head;
         final int slot = (int)(sequence & mask);
         positions[slot] = bytePosition;
-        lengths[slot] = length;
+        spans[slot] = ((long)physical << 32) | stored;
         appendNs[slot] = nowNs;
-        bytePosition += length;
+        bytePosition += stored;
+        physical += stored;
         return sequence;
     }
 
@@ -133,7 +120,7 @@ public final class OutboundLog
         final long sequence = ++head;
         final int slot = (int)(sequence & mask);
         positions[slot] = bytePosition;
-        lengths[slot] = 0;
+        spans[slot] = (long)physical << 32;
         appendNs[slot] = nowNs;
         return sequence;
     }
@@ -171,22 +158,16 @@ public final class OutboundLog
         return bytes;
     }
 
-    /** @return the buffer a {@link #claim} points into, for writing in place. */
-    public MutableDirectBuffer claimBuffer()
-    {
-        return bytes;
-    }
-
     /** @param sequence a contained sequence. @return the offset of its message in {@link #buffer()}. */
     public int offset(final long sequence)
     {
-        return (int)(positions[(int)(sequence & mask)] & byteMask);
+        return (int)(spans[(int)(sequence & mask)] >>> 32);
     }
 
-    /** @param sequence a contained sequence. @return the length of its message. */
+    /** @param sequence a contained sequence. @return the length of its message as stored (and sent). */
     public int length(final long sequence)
     {
-        return lengths[(int)(sequence & mask)];
+        return (int)spans[(int)(sequence & mask)];
     }
 
     /** @param sequence a contained sequence. @return when it was appended, ns. */

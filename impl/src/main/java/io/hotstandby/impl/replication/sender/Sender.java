@@ -24,6 +24,8 @@ import org.slf4j.LoggerFactory;
 
 import java.nio.ByteOrder;
 
+import static io.hotstandby.codec.FrameDescriptor.ENTRY_HEADER_LENGTH;
+
 /**
  * The active side of the data channel (SPEC B2, B3, B4, B7, B8, G5): drains the producers' rings in
  * priority order into the {@link OutboundLog} (which assigns sequences), reads bulk-backup slices, and
@@ -424,7 +426,7 @@ public final class Sender implements ControlledMessageHandler
         }
         drainBytesLeft -= length;
         final long sequence = log.append(buffer, index, length, drainNowNs);
-        onAppended(sequence, EntryType.fromCodeOrNull(msgTypeId - 1), buffer.getLong(index + 8, LE));
+        onAppended(sequence, EntryType.fromCodeOrNull(msgTypeId - 1), buffer.getLong(index + ENTRY_HEADER_LENGTH, LE));
         return Action.CONTINUE;
     }
 
@@ -615,8 +617,8 @@ public final class Sender implements ControlledMessageHandler
             final int limit = offset + claimLength;
             int count = 0;
             final DirectBuffer entries = log.buffer();
-            // entries adjacent in the log go out in one copy: a run ends where the log wrapped
-            int runStart = log.offset(sendSequence);
+            // consecutive entries lie back to back in the log (until it wraps): copy each run at once
+            int runOffset = 0;
             int runLength = 0;
             while (sendSequence <= head && count < MAX_BATCH)
             {
@@ -625,23 +627,20 @@ public final class Sender implements ControlledMessageHandler
                 {
                     break;
                 }
-                final int at = log.offset(sendSequence);
-                if (at != runStart + runLength)
+                final int entryOffset = log.offset(sendSequence);
+                if (entryOffset != runOffset + runLength)
                 {
-                    frame.putBytes(position, entries, runStart, runLength);
+                    frame.putBytes(position, entries, runOffset, runLength);
                     position += runLength;
-                    runStart = at;
+                    runOffset = entryOffset;
                     runLength = 0;
                 }
                 runLength += length;
                 count++;
                 sendSequence++;
             }
-            if (runLength > 0)
-            {
-                frame.putBytes(position, entries, runStart, runLength);
-                position += runLength;
-            }
+            frame.putBytes(position, entries, runOffset, runLength);
+            position += runLength;
             if (count == 0)
             {
                 link.abort();
