@@ -26,6 +26,9 @@ import io.hotstandby.codec.replication.NatPortBlockDecoder;
 import io.hotstandby.codec.replication.PortalUserDecoder;
 import io.hotstandby.codec.replication.RangeDigestDecoder;
 import io.hotstandby.codec.replication.RangeDigestRequestDecoder;
+import io.hotstandby.codec.replication.ReconcileAckDecoder;
+import io.hotstandby.codec.replication.ReconcileBeginDecoder;
+import io.hotstandby.codec.replication.ReconcileEndDecoder;
 import io.hotstandby.codec.replication.ReplicationHeartbeatDecoder;
 import io.hotstandby.codec.replication.ResyncRequestDecoder;
 
@@ -155,7 +158,7 @@ public enum WireSchema
 
     private static MessageLayout[] replicationLayouts(final int v)
     {
-        final MessageLayout[] layouts = new MessageLayout[RangeDigestDecoder.TEMPLATE_ID + 1];
+        final MessageLayout[] layouts = new MessageLayout[ReconcileAckDecoder.TEMPLATE_ID + 1];
         add(layouts, new MessageLayout(
             "BatchHeader",
             BatchHeaderDecoder.TEMPLATE_ID,
@@ -185,6 +188,9 @@ public enum WireSchema
         add(layouts, entry(
             "RangeDigestRequest", RangeDigestRequestDecoder.TEMPLATE_ID, RangeDigestRequestDecoder.BLOCK_LENGTH, v));
         add(layouts, plain("RangeDigest", RangeDigestDecoder.TEMPLATE_ID, RangeDigestDecoder.BLOCK_LENGTH, v));
+        add(layouts, plain("ReconcileBegin", ReconcileBeginDecoder.TEMPLATE_ID, ReconcileBeginDecoder.BLOCK_LENGTH, v));
+        add(layouts, plain("ReconcileEnd", ReconcileEndDecoder.TEMPLATE_ID, ReconcileEndDecoder.BLOCK_LENGTH, v));
+        add(layouts, plain("ReconcileAck", ReconcileAckDecoder.TEMPLATE_ID, ReconcileAckDecoder.BLOCK_LENGTH, v));
         return layouts;
     }
 

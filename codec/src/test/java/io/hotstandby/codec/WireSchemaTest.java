@@ -33,7 +33,7 @@ class WireSchemaTest
     private static final String[] REPLICATION_MESSAGES = {
         "BatchHeader", "FirewallSession", "NatPortBlock", "DhcpLease", "PortalUser", "LastHop", "CustomEntry",
         "EntryDelete", "Ack", "ResyncRequest", "BulkBegin", "BulkEnd", "ReplicationHeartbeat",
-        "RangeDigestRequest", "RangeDigest" };
+        "RangeDigestRequest", "RangeDigest", "ReconcileBegin", "ReconcileEnd", "ReconcileAck" };
 
     @Test
     void schemaIdsAndVersions()
