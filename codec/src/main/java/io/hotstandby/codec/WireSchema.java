@@ -27,6 +27,9 @@ import io.hotstandby.codec.replication.NatPortBlockDecoder;
 import io.hotstandby.codec.replication.PortalUserDecoder;
 import io.hotstandby.codec.replication.RangeDigestDecoder;
 import io.hotstandby.codec.replication.RangeDigestRequestDecoder;
+import io.hotstandby.codec.replication.ReconcileAckDecoder;
+import io.hotstandby.codec.replication.ReconcileBeginDecoder;
+import io.hotstandby.codec.replication.ReconcileEndDecoder;
 import io.hotstandby.codec.replication.ReplicationHeartbeatDecoder;
 import io.hotstandby.codec.replication.ResyncRequestDecoder;
 
@@ -204,6 +207,9 @@ public enum WireSchema
         add(layouts, plain("RangeDigest", RangeDigestDecoder.TEMPLATE_ID, RangeDigestDecoder.BLOCK_LENGTH, v));
         add(layouts, entry(
             "FirewallSessionV4", FirewallSessionV4Decoder.TEMPLATE_ID, FirewallSessionV4Decoder.BLOCK_LENGTH, v));
+        add(layouts, plain("ReconcileBegin", ReconcileBeginDecoder.TEMPLATE_ID, ReconcileBeginDecoder.BLOCK_LENGTH, v));
+        add(layouts, plain("ReconcileEnd", ReconcileEndDecoder.TEMPLATE_ID, ReconcileEndDecoder.BLOCK_LENGTH, v));
+        add(layouts, plain("ReconcileAck", ReconcileAckDecoder.TEMPLATE_ID, ReconcileAckDecoder.BLOCK_LENGTH, v));
         return layouts;
     }
 

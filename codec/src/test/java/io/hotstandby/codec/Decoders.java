@@ -47,6 +47,9 @@ final class Decoders implements FrameMessageHandler
                 new io.hotstandby.codec.replication.ReplicationHeartbeatDecoder(),
                 new io.hotstandby.codec.replication.RangeDigestRequestDecoder(),
                 new io.hotstandby.codec.replication.RangeDigestDecoder(),
+                new io.hotstandby.codec.replication.ReconcileBeginDecoder(),
+                new io.hotstandby.codec.replication.ReconcileEndDecoder(),
+                new io.hotstandby.codec.replication.ReconcileAckDecoder(),
             };
         for (final MessageDecoderFlyweight decoder : all)
         {

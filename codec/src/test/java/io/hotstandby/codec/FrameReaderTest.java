@@ -15,6 +15,9 @@ import io.hotstandby.codec.replication.EntryDeleteEncoder;
 import io.hotstandby.codec.replication.EntryOp;
 import io.hotstandby.codec.replication.EntryType;
 import io.hotstandby.codec.replication.FirewallSessionEncoder;
+import io.hotstandby.codec.replication.ReconcileAckEncoder;
+import io.hotstandby.codec.replication.ReconcileBeginEncoder;
+import io.hotstandby.codec.replication.ReconcileEndEncoder;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;
@@ -297,6 +300,29 @@ class FrameReaderTest
         decoder.skipFingerprint();
         decoder.skipAuthChallenge();
         FrameFixture.assertConsumed(controlReader, decoder);
+    }
+
+    @Test
+    void reconciliationFramesAreAcceptedAndItsMessagesNeverStandInsideABatch()
+    {
+        fixture.start();
+        fixture.append(new ReconcileBeginEncoder(), (e) -> e.epoch(7).reconcileId(1));
+        fixture.append(batchEncoder, (e) -> e.epoch(7).firstSequence(1).ownerNodeId(2).count(1));
+        fixture.append(sessionEncoder, (e) -> e.key(42).op(EntryOp.UPSERT));
+        fixture.append(new ReconcileEndEncoder(), (e) -> e.epoch(7).reconcileId(1).entryCount(1));
+        fixture.append(new ReconcileAckEncoder(), (e) -> e.epoch(7).reconcileId(1).received(1).merged(1));
+        final UnsafeBuffer valid = fixture.finish();
+        replicationDecoders.messages = 0;
+        assertEquals(FrameRejection.OK, replicationReader.read(valid, 0, valid.capacity(), replicationDecoders));
+        assertEquals(5, replicationDecoders.messages);
+
+        fixture.start();
+        fixture.append(batchEncoder, (e) -> e.epoch(7).firstSequence(1).ownerNodeId(2).count(2));
+        fixture.append(sessionEncoder, (e) -> e.key(42).op(EntryOp.UPSERT));
+        fixture.append(new ReconcileEndEncoder(), (e) -> e.epoch(7).reconcileId(1).entryCount(1));
+        fixture.append(sessionEncoder, (e) -> e.key(43).op(EntryOp.UPSERT));
+        final UnsafeBuffer inside = fixture.finish();
+        assertNotEquals(FrameRejection.OK, replicationReader.validateFrame(inside, 0, inside.capacity()));
     }
 
     @Test

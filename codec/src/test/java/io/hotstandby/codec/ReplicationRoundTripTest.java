@@ -28,6 +28,12 @@ import io.hotstandby.codec.replication.PortalUserDecoder;
 import io.hotstandby.codec.replication.PortalUserEncoder;
 import io.hotstandby.codec.replication.RangeAction;
 import io.hotstandby.codec.replication.RangeDigestDecoder;
+import io.hotstandby.codec.replication.ReconcileAckDecoder;
+import io.hotstandby.codec.replication.ReconcileAckEncoder;
+import io.hotstandby.codec.replication.ReconcileBeginDecoder;
+import io.hotstandby.codec.replication.ReconcileBeginEncoder;
+import io.hotstandby.codec.replication.ReconcileEndDecoder;
+import io.hotstandby.codec.replication.ReconcileEndEncoder;
 import io.hotstandby.codec.replication.RangeDigestEncoder;
 import io.hotstandby.codec.replication.RangeDigestRequestDecoder;
 import io.hotstandby.codec.replication.RangeDigestRequestEncoder;
@@ -428,6 +434,43 @@ class ReplicationRoundTripTest
             assertEquals(s.l(2), decoder.endSequence());
             assertEquals(s.l(3), decoder.entryCount());
             assertConsumed(reader, decoder);
+            assertLast(reader);
+        });
+    }
+
+    @Test
+    void reconcileBeginEndAndAck()
+    {
+        final ReconcileBeginEncoder beginEncoder = new ReconcileBeginEncoder();
+        final ReconcileBeginDecoder beginDecoder = new ReconcileBeginDecoder();
+        final ReconcileEndEncoder endEncoder = new ReconcileEndEncoder();
+        final ReconcileEndDecoder endDecoder = new ReconcileEndDecoder();
+        final ReconcileAckEncoder ackEncoder = new ReconcileAckEncoder();
+        final ReconcileAckDecoder ackDecoder = new ReconcileAckDecoder();
+        qt().withFixedSeed(SEED).withExamples(EXAMPLES).forAll(samples()).checkAssert((s) ->
+        {
+            UnsafeBuffer frame = fixture.single(beginEncoder, (e) -> e.epoch(s.l(0)).reconcileId(s.l(1)));
+            readSingle(reader, frame, beginDecoder);
+            assertEquals(s.l(0), beginDecoder.epoch());
+            assertEquals(s.l(1), beginDecoder.reconcileId());
+            assertConsumed(reader, beginDecoder);
+            assertLast(reader);
+
+            frame = fixture.single(endEncoder, (e) -> e.epoch(s.l(0)).reconcileId(s.l(1)).entryCount(s.l(2)));
+            readSingle(reader, frame, endDecoder);
+            assertEquals(s.l(0), endDecoder.epoch());
+            assertEquals(s.l(1), endDecoder.reconcileId());
+            assertEquals(s.l(2), endDecoder.entryCount());
+            assertConsumed(reader, endDecoder);
+            assertLast(reader);
+
+            frame = fixture.single(ackEncoder, (e) -> e.epoch(s.l(0)).reconcileId(s.l(1)).received(s.l(2)).merged(s.l(3)));
+            readSingle(reader, frame, ackDecoder);
+            assertEquals(s.l(0), ackDecoder.epoch());
+            assertEquals(s.l(1), ackDecoder.reconcileId());
+            assertEquals(s.l(2), ackDecoder.received());
+            assertEquals(s.l(3), ackDecoder.merged());
+            assertConsumed(reader, ackDecoder);
             assertLast(reader);
         });
     }

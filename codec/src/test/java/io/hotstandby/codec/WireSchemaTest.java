@@ -33,7 +33,8 @@ class WireSchemaTest
     private static final String[] REPLICATION_MESSAGES = {
         "BatchHeader", "FirewallSession", "NatPortBlock", "DhcpLease", "PortalUser", "LastHop", "CustomEntry",
         "EntryDelete", "Ack", "ResyncRequest", "BulkBegin", "BulkEnd", "ReplicationHeartbeat",
-        "RangeDigestRequest", "RangeDigest", "FirewallSessionV4" };
+        "RangeDigestRequest", "RangeDigest", "FirewallSessionV4",
+        "ReconcileBegin", "ReconcileEnd", "ReconcileAck" };
 
     @Test
     void schemaIdsAndVersions()

@@ -39,6 +39,11 @@ public final class PairConfig
     public static final int DEFAULT_RING_CAPACITY_BYTES = 1 << 20;
     /** Default retransmit window, entries. */
     public static final int DEFAULT_RETRANSMIT_WINDOW_ENTRIES = 1 << 18;
+    /**
+     * Default capacity of the split-brain journal (A11): keys of entries created or updated while this
+     * member is active and its peer is away; beyond it the whole table is offered to the winner.
+     */
+    public static final int DEFAULT_RECONCILE_JOURNAL_ENTRIES = 1 << 16;
     /** Default readiness bound (G2): lag in entries under which a synchronized standby is ready. */
     public static final long DEFAULT_READY_MAX_LAG_ENTRIES = 1_000;
     /** Default largest accepted clock skew between the peers (G6), ms. */
@@ -84,6 +89,7 @@ public final class PairConfig
     private final boolean dnsSessionBackup;
     private final int ringCapacityBytes;
     private final int retransmitWindowEntries;
+    private final int reconcileJournalEntries;
     private final long maxClockSkewMs;
     private final long antiEntropyIntervalMs;
     private final ConfigSyncMode configSyncMode;
@@ -135,6 +141,7 @@ public final class PairConfig
         dnsSessionBackup = b.dnsSessionBackup;
         ringCapacityBytes = b.ringCapacityBytes;
         retransmitWindowEntries = b.retransmitWindowEntries;
+        reconcileJournalEntries = b.reconcileJournalEntries;
         maxClockSkewMs = b.maxClockSkewMs;
         antiEntropyIntervalMs = b.antiEntropyIntervalMs;
         configSyncMode = b.configSyncMode;
@@ -165,6 +172,7 @@ public final class PairConfig
             .managementInterface(managementInterface).hookTimeoutMs(hookTimeoutMs)
             .httpSessionBackup(httpSessionBackup).dnsSessionBackup(dnsSessionBackup)
             .ringCapacityBytes(ringCapacityBytes).retransmitWindowEntries(retransmitWindowEntries)
+            .reconcileJournalEntries(reconcileJournalEntries)
             .maxClockSkewMs(maxClockSkewMs).antiEntropyIntervalMs(antiEntropyIntervalMs).configSyncMode(configSyncMode)
             .consistencySchedule(consistencySchedule).staticRouteSync(staticRouteSync);
         vrrpBindings.forEach(b::bindVrrp);
@@ -449,6 +457,16 @@ public final class PairConfig
         return retransmitWindowEntries;
     }
 
+    /**
+     * @return keys the split-brain journal holds (A11): entries this member creates or updates while
+     * it is active and its peer is away, offered to the winner if this member is deposed when the
+     * control channel heals; beyond it the whole table is offered.
+     */
+    public int reconcileJournalEntries()
+    {
+        return reconcileJournalEntries;
+    }
+
     /** @return the largest clock skew between the peers accepted without an event (G6), ms. */
     public long maxClockSkewMs()
     {
@@ -574,6 +592,7 @@ public final class PairConfig
         private boolean dnsSessionBackup = true;
         private int ringCapacityBytes = DEFAULT_RING_CAPACITY_BYTES;
         private int retransmitWindowEntries = DEFAULT_RETRANSMIT_WINDOW_ENTRIES;
+        private int reconcileJournalEntries = DEFAULT_RECONCILE_JOURNAL_ENTRIES;
         private long maxClockSkewMs = DEFAULT_MAX_CLOCK_SKEW_MS;
         private long antiEntropyIntervalMs = DEFAULT_ANTI_ENTROPY_INTERVAL_MS;
         private ConfigSyncMode configSyncMode = ConfigSyncMode.AUTO;
@@ -844,6 +863,17 @@ public final class PairConfig
             return this;
         }
 
+        /**
+         * @param entries capacity of the split-brain journal (A11), 1..16777216 keys; beyond it the whole
+         *                table is offered to the winner.
+         * @return this builder.
+         */
+        public Builder reconcileJournalEntries(final int entries)
+        {
+            this.reconcileJournalEntries = entries;
+            return this;
+        }
+
         /** @param skewMs largest accepted clock skew, ms, positive. @return this builder. */
         public Builder maxClockSkewMs(final long skewMs)
         {
@@ -1063,6 +1093,11 @@ public final class PairConfig
         int retransmitWindowEntriesValue()
         {
             return retransmitWindowEntries;
+        }
+
+        int reconcileJournalEntriesValue()
+        {
+            return reconcileJournalEntries;
         }
 
         long maxClockSkewMsValue()

@@ -222,6 +222,7 @@ final class PairConfigRules
             throw new ConfigException("ringCapacityBytes", "must be a power of two");
         }
         range("retransmitWindowEntries", b.retransmitWindowEntriesValue(), MIN_RETRANSMIT_WINDOW, MAX_RETRANSMIT_WINDOW);
+        range("reconcileJournalEntries", b.reconcileJournalEntriesValue(), 1, MAX_RETRANSMIT_WINDOW);
         if (b.maxClockSkewMsValue() <= 0)
         {
             throw new ConfigException("maxClockSkewMs", "must be positive");

@@ -42,7 +42,12 @@ public enum CounterId
     /** Pairings refused at handshake (incl. failed authentication). */
     PAIRINGS_REFUSED(16, "Pairings refused"),
     /** Entries skipped because they were younger than their delay time (B6). */
-    ENTRIES_TOO_YOUNG(17, "Entries too young");
+    ENTRIES_TOO_YOUNG(17, "Entries too young"),
+    /**
+     * Entries received from a member deposed after a split brain (A11) and inserted here because this
+     * member, the one that stayed active, did not hold their keys.
+     */
+    ENTRIES_RECONCILED(18, "Entries reconciled");
 
     private final int id;
     private final String label;

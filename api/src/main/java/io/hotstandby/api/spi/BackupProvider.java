@@ -72,6 +72,27 @@ public interface BackupProvider<R extends EntryReader>
     }
 
     /**
+     * Active member, reconciliation after a split brain (A11): the peer was active too while the
+     * control channel was down, was deposed when it healed, and sends the entries it created or
+     * updated meanwhile. Insert {@code entry} only if the table holds no entry with its key: this
+     * member's own version wins, since it carried the traffic after the heal. Called on the
+     * replication agent thread, before the deposed member's bulk backup starts (so the merged entries
+     * travel back to it in that bulk). The reader is valid only during the call; its owner is 0 (the
+     * entry now belongs to this member).
+     *
+     * <p>The default applies the entry, which replaces an existing one: a host whose {@link #apply}
+     * is an upsert overrides this to keep its own entry.
+     *
+     * @param entry the deposed member's entry.
+     * @return true when the entry was inserted, false when the host kept its own.
+     */
+    default boolean merge(final R entry)
+    {
+        apply(entry);
+        return true;
+    }
+
+    /**
      * Takeover (B9, G1): make every entry applied so far effective in the data plane before traffic
      * switches. Called once per takeover, before any traffic-switch hook runs.
      */

@@ -492,6 +492,10 @@ public final class Conductor implements ChannelObserver, ElectionActions
         dirty = true;
         channel.local(epoch, machine.health(), machine.state(), to, replication.isReady());
         announce(reason);
+        if (reason == SwitchoverReason.SPLIT_BRAIN_RESOLVED && from == Role.ACTIVE && to != Role.ACTIVE)
+        {
+            replication.onDeposed(nowNs);
+        }
         replication.onRoleChange(to, epoch, nowNs);
         epochToldReplication = epoch;
         listener.onRoleChange(from, to, epoch, reason, detail);

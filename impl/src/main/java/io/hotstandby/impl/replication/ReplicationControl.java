@@ -33,6 +33,15 @@ public interface ReplicationControl extends AutoCloseable
     void onRoleChange(Role role, long epoch, long nowNs);
 
     /**
+     * This member, active, lost the split-brain resolution of a healed control channel (A11): the
+     * role change to standby follows. Before it accepts the winner's bulk backup, the engine sends the
+     * winner the entries it created or updated while its peer was away, for the winner to merge.
+     *
+     * @param nowNs the conductor's time, ns.
+     */
+    void onDeposed(long nowNs);
+
+    /**
      * The control channel negotiated a peer (state Synchronization): open or keep the data channel and
      * start bulk/real-time backup as the role requires.
      *

@@ -19,6 +19,8 @@ import io.hotstandby.impl.replication.link.DataPublisher;
 import io.hotstandby.impl.replication.producer.ProducerGate;
 import io.hotstandby.impl.replication.producer.RingEntryProducer;
 import io.hotstandby.impl.replication.receiver.Receiver;
+import io.hotstandby.impl.replication.reconcile.ReconcileSource;
+import io.hotstandby.impl.replication.reconcile.SplitJournal;
 import io.hotstandby.impl.replication.sender.Sender;
 import org.agrona.concurrent.ManyToOneConcurrentArrayQueue;
 import org.slf4j.Logger;
@@ -36,6 +38,13 @@ import java.util.Map;
  * receiver applies the peer's when it is standby (or both, in dual-active mode, each tagged with its
  * owner). The data channel is opened when the conductor reports the peer up; the receiver then tells
  * the sender where to start (resume from the retransmit window, or a bulk backup).
+ *
+ * <p>Split brain (A11): while this member is active and its peer is away, the sender journals the keys
+ * offered ({@link SplitJournal}). If the peer comes back as a plain standby, the journal is discarded;
+ * if the healed control channel deposes this member ({@link #onDeposed}), it sends the journaled
+ * entries to the winner ({@link ReconcileSource}) and holds its resync request until the winner
+ * acknowledged them; the winner merges them before it starts this member's bulk backup. Not in
+ * dual-active mode, where each member keeps its own entries and the survivor adopts its peer's.
  *
  * <p>Threading: built on the node's setup thread. The conductor's {@code on*} and
  * {@link #commitForTakeover} calls are queued (a many-to-one queue, Aeron's proxy pattern) and run at
@@ -68,6 +77,7 @@ public final class ReplicationEngine implements ReplicationControl
     private long epoch;
     private int peerNodeId = -1;
     private boolean peerUp;
+    private boolean deposed;
     private long nextHeartbeatNs;
     private long nowNs;
     private long nextStatusNs;
@@ -110,6 +120,12 @@ public final class ReplicationEngine implements ReplicationControl
     }
 
     @Override
+    public void onDeposed(final long nowNs)
+    {
+        enqueue(() -> deposed = true);
+    }
+
+    @Override
     public void onPeerUp(final int peerNodeId, final long epoch, final long nowNs)
     {
         enqueue(() ->
@@ -132,10 +148,12 @@ public final class ReplicationEngine implements ReplicationControl
             channel.close("peer down", this.nowNs);
             sender.onLinkDown();
             receiver.onLinkDown();
+            sender.reconcileSource().onLinkDown();
             if (config.mode() == Mode.DUAL_ACTIVE && role == Role.ACTIVE && peerNodeId >= 0)
             {
                 adoptPeerEntries();
             }
+            armJournal();
             updateGate();
         });
     }
@@ -212,6 +230,7 @@ public final class ReplicationEngine implements ReplicationControl
             publisher.link(null);
             sender.onLinkDown();
             receiver.onLinkDown();
+            sender.reconcileSource().onLinkDown();
             work++;
         }
 
@@ -226,11 +245,14 @@ public final class ReplicationEngine implements ReplicationControl
                 publisher.link(null);
                 sender.onLinkDown();
                 receiver.onLinkDown();
+                sender.reconcileSource().onLinkDown();
             }
         }
 
         final RingEntryProducer[] current = producers;
         work += sender.doWork(nowNs, current, role == Role.ACTIVE);
+        work += sender.reconcileSource().doWork(nowNs);
+        receiver.hold(sender.reconcileSource().active());
         work += receiver.doWork(nowNs);
         if (publisher.connected())
         {
@@ -294,8 +316,51 @@ public final class ReplicationEngine implements ReplicationControl
             sender.resetStream();
             receiver.mode(false, false);
         }
+        reconcileOnRoleChange(previous, newRole);
         updateGate();
         LOG.info("replication role {} -> {} in epoch {}", previous, newRole, epoch);
+    }
+
+    /**
+     * The split-brain journal and reconciliation follow the role (A11): a member deposed with a journal
+     * reconciles; a member that stops being active for any other reason forgets its journal; an active
+     * member whose peer is away journals.
+     */
+    private void reconcileOnRoleChange(final Role previous, final Role newRole)
+    {
+        final SplitJournal journal = sender.journal();
+        final ReconcileSource reconcile = sender.reconcileSource();
+        final boolean wasDeposed = deposed;
+        deposed = false;
+        receiver.acceptsReconciliation(newRole == Role.ACTIVE && config.mode() != Mode.DUAL_ACTIVE);
+        if (newRole == Role.ACTIVE)
+        {
+            reconcile.cancel("this member is active again");
+            armJournal();
+        }
+        else if (previous == Role.ACTIVE)
+        {
+            if (wasDeposed && journal.armed() && !journal.isEmpty())
+            {
+                reconcile.start(nowNs);
+            }
+            else
+            {
+                reconcile.cancel("this member stopped being active");
+                journal.discard(wasDeposed ? "deposed with nothing created during the split" :
+                    "this member stopped being active");
+            }
+        }
+    }
+
+    /** Journals while this member is active and its peer is away: a possible split brain (A11). */
+    private void armJournal()
+    {
+        if (role == Role.ACTIVE && !peerUp && config.mode() != Mode.DUAL_ACTIVE)
+        {
+            sender.journal().arm(peerNodeId < 0, peerNodeId < 0 ?
+                "active without ever having seen the peer" : "active while the peer is away");
+        }
     }
 
     private void applyEpoch(final long newEpoch)

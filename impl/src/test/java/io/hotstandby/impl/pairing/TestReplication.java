@@ -42,6 +42,12 @@ final class TestReplication implements ReplicationControl
     }
 
     @Override
+    public void onDeposed(final long nowNs)
+    {
+        calls.add("deposed");
+    }
+
+    @Override
     public void onPeerUp(final int peerNodeId, final long epoch, final long nowNs)
     {
         calls.add("peerUp " + peerNodeId);

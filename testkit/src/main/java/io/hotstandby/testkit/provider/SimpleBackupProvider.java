@@ -31,7 +31,8 @@ import java.util.TreeMap;
 /**
  * A ready in-memory table of one entry type (SPEC B4, B5, A6), for hosts that keep no table of their
  * own and for tests: it applies and deletes received entries, emits its table for bulk backups,
- * adopts owners, and compares contents with another table ({@link #contentEquals}).
+ * merges a deposed member's entries without replacing its own (A11), adopts owners, and compares
+ * contents with another table ({@link #contentEquals}).
  *
  * <p>Each entry is stored as its canonical encoding (the entry copied field by field through the
  * public reader and writer interfaces) in a slot; slots never move while their key lives, and a
@@ -62,6 +63,7 @@ public final class SimpleBackupProvider<R extends EntryReader> implements Backup
     private final UnsafeBuffer storedView = new UnsafeBuffer(new byte[0]);
     private long flushes;
     private long applies;
+    private long merges;
 
     /** @param type the entry type this table holds. */
     public SimpleBackupProvider(final EntryType type)
@@ -92,6 +94,23 @@ public final class SimpleBackupProvider<R extends EntryReader> implements Backup
         applies++;
         store.owner = entry.ownerNodeId();
         copier.copy(entry, storeSink);
+    }
+
+    /**
+     * Split-brain reconciliation (A11): inserts the deposed member's entry only when no entry of its
+     * key is present; an existing entry, this member's own version, is kept unchanged.
+     */
+    @Override
+    public synchronized boolean merge(final R entry)
+    {
+        if (slotByKey.get(entry.key()) != NO_SLOT)
+        {
+            return false;
+        }
+        merges++;
+        store.owner = entry.ownerNodeId();
+        copier.copy(entry, storeSink);
+        return true;
     }
 
     @Override
@@ -219,6 +238,12 @@ public final class SimpleBackupProvider<R extends EntryReader> implements Backup
     public synchronized long applies()
     {
         return applies;
+    }
+
+    /** @return entries inserted by {@link #merge} (split-brain reconciliation, A11). */
+    public synchronized long merges()
+    {
+        return merges;
     }
 
     /** @param key a key. @return true when present. */

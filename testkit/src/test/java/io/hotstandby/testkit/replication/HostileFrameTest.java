@@ -295,7 +295,7 @@ final class HostileFrameTest
         return offset;
     }
 
-    private static void send(final FrameLink link, final UnsafeBuffer frame, final int length)
+    static void send(final FrameLink link, final UnsafeBuffer frame, final int length)
     {
         final int offset = link.tryClaim(length + FrameDescriptor.FRAME_LENGTH_FIELD_LENGTH);
         assertTrue(offset >= 0, "claim " + offset);
@@ -305,10 +305,10 @@ final class HostileFrameTest
     }
 
     /** Writes entry messages one after another into a frame. */
-    private static final class Staging implements ClaimTarget
+    static final class Staging implements ClaimTarget
     {
         private final UnsafeBuffer frame;
-        private int position;
+        int position;
 
         Staging(final UnsafeBuffer frame, final int position)
         {

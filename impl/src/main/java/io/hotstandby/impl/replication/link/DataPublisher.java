@@ -5,13 +5,17 @@ import io.hotstandby.codec.replication.AckEncoder;
 import io.hotstandby.codec.replication.BulkBeginEncoder;
 import io.hotstandby.codec.replication.BulkEndEncoder;
 import io.hotstandby.codec.replication.MessageHeaderEncoder;
+import io.hotstandby.codec.replication.ReconcileAckEncoder;
+import io.hotstandby.codec.replication.ReconcileBeginEncoder;
+import io.hotstandby.codec.replication.ReconcileEndEncoder;
 import io.hotstandby.codec.replication.ReplicationHeartbeatEncoder;
 import io.hotstandby.codec.replication.ResyncReason;
 import io.hotstandby.codec.replication.ResyncRequestEncoder;
 
 /**
  * Encodes the data channel's small control messages (Ack, ResyncRequest, BulkBegin, BulkEnd,
- * ReplicationHeartbeat) in place into a claimed frame of the data link (SPEC B3, B4, G6), after the
+ * ReplicationHeartbeat, ReconcileBegin, ReconcileEnd, ReconcileAck) in place into a claimed frame of
+ * the data link (SPEC B3, B4, G6, A11), after the
  * frame's 4-byte length prefix that the transport fills in at commit, with the
  * generated encoders kept in fields. Each method returns false when the link cannot take the frame
  * now (back-pressure or not connected); the caller retries on a later duty cycle.
@@ -29,6 +33,9 @@ public final class DataPublisher
     private final BulkBeginEncoder bulkBegin = new BulkBeginEncoder();
     private final BulkEndEncoder bulkEnd = new BulkEndEncoder();
     private final ReplicationHeartbeatEncoder heartbeat = new ReplicationHeartbeatEncoder();
+    private final ReconcileBeginEncoder reconcileBegin = new ReconcileBeginEncoder();
+    private final ReconcileEndEncoder reconcileEnd = new ReconcileEndEncoder();
+    private final ReconcileAckEncoder reconcileAck = new ReconcileAckEncoder();
     private FrameLink link;
 
     /** @param link the connected data link to write to, or null. */
@@ -139,6 +146,62 @@ public final class DataPublisher
         heartbeat.wrapAndApplyHeader(link.buffer(), offset, header)
             .epoch(epoch).wallClockMs(wallClockMs).lastSequence(lastSequence);
         link.commit(PREFIX + HEADER + ReplicationHeartbeatEncoder.BLOCK_LENGTH);
+        return true;
+    }
+
+    /**
+     * @param epoch       the deposed member's epoch.
+     * @param reconcileId the reconciliation's id.
+     * @return true when written.
+     */
+    public boolean reconcileBegin(final long epoch, final long reconcileId)
+    {
+        final int offset = claim(HEADER + ReconcileBeginEncoder.BLOCK_LENGTH);
+        if (offset < 0)
+        {
+            return false;
+        }
+        reconcileBegin.wrapAndApplyHeader(link.buffer(), offset, header).epoch(epoch).reconcileId(reconcileId);
+        link.commit(PREFIX + HEADER + ReconcileBeginEncoder.BLOCK_LENGTH);
+        return true;
+    }
+
+    /**
+     * @param epoch       the deposed member's epoch.
+     * @param reconcileId the reconciliation's id.
+     * @param entryCount  entries sent since ReconcileBegin.
+     * @return true when written.
+     */
+    public boolean reconcileEnd(final long epoch, final long reconcileId, final long entryCount)
+    {
+        final int offset = claim(HEADER + ReconcileEndEncoder.BLOCK_LENGTH);
+        if (offset < 0)
+        {
+            return false;
+        }
+        reconcileEnd.wrapAndApplyHeader(link.buffer(), offset, header)
+            .epoch(epoch).reconcileId(reconcileId).entryCount(entryCount);
+        link.commit(PREFIX + HEADER + ReconcileEndEncoder.BLOCK_LENGTH);
+        return true;
+    }
+
+    /**
+     * @param epoch       the reconciliation's epoch, echoed.
+     * @param reconcileId the reconciliation's id.
+     * @param received    entries received in it.
+     * @param merged      entries inserted.
+     * @return true when written.
+     */
+    public boolean reconcileAck(final long epoch, final long reconcileId, final long received, final long merged)
+    {
+        final int offset = claim(HEADER + ReconcileAckEncoder.BLOCK_LENGTH);
+        if (offset < 0)
+        {
+            return false;
+        }
+        reconcileAck.wrapAndApplyHeader(link.buffer(), offset, header)
+            .epoch(epoch).reconcileId(reconcileId).received(received).merged(merged);
+        link.commit(PREFIX + HEADER + ReconcileAckEncoder.BLOCK_LENGTH);
         return true;
     }
 

@@ -26,6 +26,9 @@ import io.hotstandby.codec.replication.PortalUserDecoder;
 import io.hotstandby.codec.replication.RangeAction;
 import io.hotstandby.codec.replication.RangeDigestDecoder;
 import io.hotstandby.codec.replication.RangeDigestRequestDecoder;
+import io.hotstandby.codec.replication.ReconcileAckDecoder;
+import io.hotstandby.codec.replication.ReconcileBeginDecoder;
+import io.hotstandby.codec.replication.ReconcileEndDecoder;
 import io.hotstandby.codec.replication.ReplicationHeartbeatDecoder;
 import io.hotstandby.codec.replication.ResyncReason;
 import io.hotstandby.codec.replication.ResyncRequestDecoder;
@@ -40,6 +43,7 @@ import io.hotstandby.impl.replication.entry.LastHopFlyweightReader;
 import io.hotstandby.impl.replication.entry.NatPortBlockFlyweightReader;
 import io.hotstandby.impl.replication.entry.PortalUserFlyweightReader;
 import io.hotstandby.impl.replication.link.DataPublisher;
+import io.hotstandby.impl.replication.reconcile.ReconcileSink;
 import io.hotstandby.impl.replication.sender.Sender;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.status.AtomicCounter;
@@ -57,6 +61,14 @@ import java.util.Map;
  * strictly in sequence order through the providers, decoded in place by flyweight readers; a gap
  * asks the sender to resend from the first missing sequence, and duplicates are skipped.
  * Acknowledgements are cumulative, at most one per duty cycle.
+ *
+ * <p>Split brain (A11): on the member that stays active, the batches between a deposed peer's
+ * {@code ReconcileBegin} and {@code ReconcileEnd} go to the {@link ReconcileSink} (insert if absent),
+ * and the peer's resync request waits until the reconciliation is over, so that its bulk backup
+ * carries the merged entries back. A reconciliation is refused, dropping the link, when its epoch is
+ * stale, when this member is not the active one, when the peer already follows this member's stream
+ * (it was not deposed), or when it carries deletes. On the deposed member the receiver holds its own
+ * resync request ({@link #hold(boolean)}) until its reconciliation is acknowledged.
  *
  * <p>Threading: replication agent thread only; {@link #ready()} from any thread.
  */
@@ -91,6 +103,10 @@ public final class Receiver implements FrameHandler
     private final BulkBeginDecoder bulkBeginDecoder = new BulkBeginDecoder();
     private final BulkEndDecoder bulkEndDecoder = new BulkEndDecoder();
     private final ReplicationHeartbeatDecoder heartbeatDecoder = new ReplicationHeartbeatDecoder();
+    private final ReconcileBeginDecoder reconcileBeginDecoder = new ReconcileBeginDecoder();
+    private final ReconcileEndDecoder reconcileEndDecoder = new ReconcileEndDecoder();
+    private final ReconcileAckDecoder reconcileAckDecoder = new ReconcileAckDecoder();
+    private final ReconcileSink reconcileSink;
     private final AtomicCounter entriesApplied;
     private final AtomicCounter bytesReceived;
     private final AtomicCounter framesRejected;
@@ -131,6 +147,13 @@ public final class Receiver implements FrameHandler
     private long batchSequence;
     private int batchOwner;
     private boolean skipBatch;
+    private boolean reconcileBatch;
+    private boolean acceptsReconciliation;
+    private boolean held;
+    private boolean resyncDeferred;
+    private long deferredEpoch;
+    private long deferredFrom;
+    private String deferredReason;
 
     /**
      * @param providers   the host's providers.
@@ -174,6 +197,31 @@ public final class Receiver implements FrameHandler
         this.entriesApplied = counters.get(CounterId.ENTRIES_APPLIED);
         this.bytesReceived = counters.get(CounterId.BYTES_RECEIVED);
         this.framesRejected = counters.get(CounterId.FRAMES_REJECTED);
+        this.reconcileSink = new ReconcileSink(publisher, counters.get(CounterId.ENTRIES_RECONCILED));
+    }
+
+    /**
+     * @param accepts true when this member may take a deposed peer's reconciliation (A11): it is the
+     *                active member of an active/standby or mirroring pair.
+     */
+    public void acceptsReconciliation(final boolean accepts)
+    {
+        this.acceptsReconciliation = accepts;
+    }
+
+    /**
+     * @param held true while this member, deposed, reconciles with the winner (A11): no resync request
+     *             and no acknowledgement go out, so the winner's bulk backup waits for the merge.
+     */
+    public void hold(final boolean held)
+    {
+        this.held = held;
+    }
+
+    /** @return true while a deposed peer's reconciliation is open on this member (A11). */
+    public boolean reconciling()
+    {
+        return reconcileSink.open();
     }
 
     /** @param epoch the member's epoch; frames from a lower one are refused (G3). */
@@ -231,6 +279,8 @@ public final class Receiver implements FrameHandler
         gapRequestedAt = -1;
         rejection = null;
         antiEntropy.reset();
+        reconcileSink.onLinkDown();
+        resyncDeferred = false;
     }
 
     /**
@@ -260,7 +310,11 @@ public final class Receiver implements FrameHandler
     public int doWork(final long nowNs)
     {
         int work = 0;
-        if (!receiving || !publisher.connected())
+        if (reconcileSink.doWork(nowNs) || (resyncDeferred && !reconcileSink.open()))
+        {
+            work += releaseDeferredResync();
+        }
+        if (!receiving || !publisher.connected() || held)
         {
             updateReady();
             return 0;
@@ -383,6 +437,9 @@ public final class Receiver implements FrameHandler
     private String checkSemantics()
     {
         final DirectBuffer buffer = reader.buffer();
+        boolean reconcileOpen = reconcileSink.open();
+        long reconcileId = reconcileSink.reconcileId();
+        boolean inReconcileBatch = false;
         while (reader.nextMessage())
         {
             final int body = reader.bodyOffset();
@@ -396,10 +453,42 @@ public final class Receiver implements FrameHandler
                     {
                         return "stale epoch " + epoch + " < " + localEpoch;
                     }
+                    inReconcileBatch = reconcileOpen;
+                    break;
+                }
+                case ReconcileBeginDecoder.TEMPLATE_ID:
+                {
+                    final String refusal = checkReconcileBegin(
+                        buffer.getLong(body + ReconcileBeginDecoder.epochEncodingOffset(), LE));
+                    if (refusal != null)
+                    {
+                        return refusal;
+                    }
+                    reconcileOpen = true;
+                    reconcileId = buffer.getLong(body + ReconcileBeginDecoder.reconcileIdEncodingOffset(), LE);
+                    break;
+                }
+                case ReconcileEndDecoder.TEMPLATE_ID:
+                {
+                    final long epoch = buffer.getLong(body + ReconcileEndDecoder.epochEncodingOffset(), LE);
+                    if (epoch < localEpoch)
+                    {
+                        return "stale epoch " + epoch + " < " + localEpoch + " on a reconciliation end";
+                    }
+                    if (!reconcileOpen ||
+                        buffer.getLong(body + ReconcileEndDecoder.reconcileIdEncodingOffset(), LE) != reconcileId)
+                    {
+                        return "reconciliation end without its begin";
+                    }
+                    reconcileOpen = false;
                     break;
                 }
                 case EntryDeleteDecoder.TEMPLATE_ID:
                 {
+                    if (inReconcileBatch)
+                    {
+                        return "delete inside a reconciliation";
+                    }
                     final int code = buffer.getByte(body + EntryDeleteDecoder.entryTypeEncodingOffset()) & 0xFF;
                     if (EntryType.fromCodeOrNull(code) == null)
                     {
@@ -420,10 +509,18 @@ public final class Receiver implements FrameHandler
                     {
                         return "bad entry operation " + op;
                     }
+                    if (inReconcileBatch && op != EntryOp.UPSERT.value())
+                    {
+                        return "delete inside a reconciliation";
+                    }
                     break;
                 }
                 case RangeDigestRequestDecoder.TEMPLATE_ID:
                 {
+                    if (inReconcileBatch)
+                    {
+                        return "range digest request inside a reconciliation";
+                    }
                     final int code = buffer.getByte(body + RangeDigestRequestDecoder.entryTypeEncodingOffset()) & 0xFF;
                     final int action = buffer.getByte(body + RangeDigestRequestDecoder.actionEncodingOffset()) & 0xFF;
                     if (EntryType.fromCodeOrNull(code) == null)
@@ -449,13 +546,51 @@ public final class Receiver implements FrameHandler
         return null;
     }
 
+    /** The checks of a deposed peer's ReconcileBegin (A11, G3), or null when it may open. */
+    private String checkReconcileBegin(final long epoch)
+    {
+        if (epoch < localEpoch)
+        {
+            return "stale epoch " + epoch + " < " + localEpoch + " on a reconciliation";
+        }
+        if (!acceptsReconciliation)
+        {
+            return "reconciliation offered to a member that is not the active one";
+        }
+        if (sender.peerFollows())
+        {
+            return "reconciliation from a peer that follows this member's stream (it was not deposed)";
+        }
+        return null;
+    }
+
     private void onMessage(
         final int templateId, final int body, final int blockLength, final int version, final DirectBuffer buffer)
     {
         switch (templateId)
         {
+            case ReconcileBeginDecoder.TEMPLATE_ID:
+                reconcileBeginDecoder.wrap(buffer, body, blockLength, version);
+                reconcileSink.begin(reconcileBeginDecoder.epoch(), reconcileBeginDecoder.reconcileId(), nowNs);
+                break;
+            case ReconcileEndDecoder.TEMPLATE_ID:
+                reconcileEndDecoder.wrap(buffer, body, blockLength, version);
+                reconcileSink.end(reconcileEndDecoder.reconcileId(), reconcileEndDecoder.entryCount());
+                releaseDeferredResync();
+                break;
+            case ReconcileAckDecoder.TEMPLATE_ID:
+                reconcileAckDecoder.wrap(buffer, body, blockLength, version);
+                sender.reconcileSource().onAck(reconcileAckDecoder.epoch(), reconcileAckDecoder.reconcileId(),
+                    reconcileAckDecoder.received(), reconcileAckDecoder.merged(), nowNs);
+                break;
             case BatchHeaderDecoder.TEMPLATE_ID:
                 batchDecoder.wrap(buffer, body, blockLength, version);
+                reconcileBatch = reconcileSink.open();
+                if (reconcileBatch)
+                {
+                    reconcileSink.onProgress(nowNs);
+                    break;
+                }
                 batchSequence = batchDecoder.firstSequence();
                 resumeRetries = 0;
                 batchOwner = batchDecoder.ownerNodeId();
@@ -472,8 +607,19 @@ public final class Receiver implements FrameHandler
                 break;
             case ResyncRequestDecoder.TEMPLATE_ID:
                 resyncDecoder.wrap(buffer, body, blockLength, version);
-                sender.onResyncRequest(
-                    resyncDecoder.epoch(), resyncDecoder.fromSequence(), String.valueOf(resyncDecoder.reason()), nowNs);
+                if (reconcileSink.open())
+                {
+                    // the deposed peer's bulk backup starts once its entries are merged (A11)
+                    resyncDeferred = true;
+                    deferredEpoch = resyncDecoder.epoch();
+                    deferredFrom = resyncDecoder.fromSequence();
+                    deferredReason = String.valueOf(resyncDecoder.reason());
+                }
+                else
+                {
+                    sender.onResyncRequest(
+                        resyncDecoder.epoch(), resyncDecoder.fromSequence(), String.valueOf(resyncDecoder.reason()), nowNs);
+                }
                 break;
             case BulkBeginDecoder.TEMPLATE_ID:
                 bulkBeginDecoder.wrap(buffer, body, blockLength, version);
@@ -557,6 +703,16 @@ public final class Receiver implements FrameHandler
 
     private void onEntry(final int templateId, final int body, final int blockLength, final DirectBuffer buffer)
     {
+        if (reconcileBatch)
+        {
+            // checked: an upsert of a known type; it now belongs to this member (owner 0)
+            final EntryType type = EntryType.fromCodeOrNull(templateId - 1);
+            if (type != null)
+            {
+                reconcileSink.onEntry(providers[type.code()], readers[type.code()].wrap(buffer, body, blockLength, 0, 0), nowNs);
+            }
+            return;
+        }
         final long sequence = batchSequence++;
         if (skipBatch || sequence < expected)
         {
@@ -647,6 +803,17 @@ public final class Receiver implements FrameHandler
         {
             sweeper.unmark(type, key);
         }
+    }
+
+    private int releaseDeferredResync()
+    {
+        if (!resyncDeferred)
+        {
+            return 0;
+        }
+        resyncDeferred = false;
+        sender.onResyncRequest(deferredEpoch, deferredFrom, deferredReason, nowNs);
+        return 1;
     }
 
     private void reject(final String reason)

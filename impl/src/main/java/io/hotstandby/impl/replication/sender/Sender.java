@@ -8,12 +8,16 @@ import io.hotstandby.api.event.HotStandbyListener;
 import io.hotstandby.api.spi.AcknowledgementListener;
 import io.hotstandby.api.transport.FrameLink;
 import io.hotstandby.codec.replication.BatchHeaderEncoder;
+import io.hotstandby.codec.replication.EntryDeleteEncoder;
+import io.hotstandby.codec.replication.EntryOp;
 import io.hotstandby.codec.replication.MessageHeaderEncoder;
 import io.hotstandby.impl.counters.NodeCounters;
 import io.hotstandby.impl.replication.antientropy.AntiEntropySource;
 import io.hotstandby.impl.replication.link.DataPublisher;
 import io.hotstandby.impl.replication.producer.ProducerGate;
 import io.hotstandby.impl.replication.producer.RingEntryProducer;
+import io.hotstandby.impl.replication.reconcile.ReconcileSource;
+import io.hotstandby.impl.replication.reconcile.SplitJournal;
 import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
 import org.agrona.concurrent.ControlledMessageHandler;
@@ -39,6 +43,12 @@ import static io.hotstandby.codec.FrameDescriptor.ENTRY_HEADER_LENGTH;
  * bulk backup (G4). While no standby is streaming, entries stay in the window for a quick reconnect until
  * it overflows; then the next standby gets a bulk backup.
  *
+ * <p>Split brain (A11): every offer drained while the {@link SplitJournal} is armed (this member active
+ * with its peer away) has its key recorded there, whether or not it is kept for the window; a resync
+ * request from the peer (it follows this member's stream as a standby, so its bulk covers everything)
+ * discards the journal. The {@link ReconcileSource} sends the journaled entries if this member is
+ * deposed instead.
+ *
  * <p>Threading: replication agent thread only.
  */
 public final class Sender implements ControlledMessageHandler
@@ -58,6 +68,10 @@ public final class Sender implements ControlledMessageHandler
     private static final int MAX_FRAMES_PER_CYCLE = 64;
     private static final int ACK_NOTIFY_LIMIT = 64 * 1024;
     private static final long BULK_END_REPEAT_NS = 100_000_000L;
+    private static final int MESSAGE_HEADER_LENGTH = io.hotstandby.codec.FrameDescriptor.MESSAGE_HEADER_LENGTH;
+    private static final int TEMPLATE_ID_OFFSET = io.hotstandby.codec.FrameDescriptor.TEMPLATE_ID_OFFSET;
+    /** Every entry message has its op right after its 8-byte key. */
+    private static final int OP_OFFSET = 8;
 
     private final OutboundLog log;
     private final ProducerGate gate;
@@ -65,6 +79,8 @@ public final class Sender implements ControlledMessageHandler
     private final AckTracker ackTracker;
     private final BulkSource bulk;
     private final AntiEntropySource antiEntropy;
+    private final SplitJournal journal;
+    private final ReconcileSource reconcileSource;
     private final boolean[] acknowledgedTypes = new boolean[8];
     private final AcknowledgementListener ackListener;
     private final HotStandbyListener listener;
@@ -136,6 +152,8 @@ public final class Sender implements ControlledMessageHandler
         }
         this.bulk = new BulkSource(providers, gate, log, this::onAppended);
         this.antiEntropy = new AntiEntropySource(config, providers, gate, log, listener, counters.get(CounterId.RESYNCS));
+        this.journal = new SplitJournal(config.reconcileJournalEntries());
+        this.reconcileSource = new ReconcileSource(providers, journal, gate, publisher, config.nodeId());
         this.entriesSent = counters.get(CounterId.ENTRIES_SENT);
         this.bytesSent = counters.get(CounterId.BYTES_SENT);
         this.entriesAcknowledged = counters.get(CounterId.ENTRIES_ACKNOWLEDGED);
@@ -148,6 +166,7 @@ public final class Sender implements ControlledMessageHandler
     public void epoch(final long epoch)
     {
         this.epoch = epoch;
+        reconcileSource.epoch(epoch);
     }
 
     /** The member stopped sending (no longer active): the stream ends; a later one starts with a bulk. */
@@ -192,6 +211,10 @@ public final class Sender implements ControlledMessageHandler
      */
     public void onResyncRequest(final long requestEpoch, final long from, final String reason, final long nowNs)
     {
+        if (journal.armed())
+        {
+            journal.discard("the peer follows this member's stream as a standby");
+        }
         final long head = log.head();
         if (from == 0 && (bulkStarting || bulkBeginPending))
         {
@@ -407,6 +430,24 @@ public final class Sender implements ControlledMessageHandler
         return antiEntropy;
     }
 
+    /** @return the split-brain journal of this member (A11). */
+    public SplitJournal journal()
+    {
+        return journal;
+    }
+
+    /** @return the sending side of a split-brain reconciliation (A11): the receiver hands it the winner's ack. */
+    public ReconcileSource reconcileSource()
+    {
+        return reconcileSource;
+    }
+
+    /** @return true while the peer follows this member's stream (it asked for a resume or a bulk backup). */
+    public boolean peerFollows()
+    {
+        return streaming;
+    }
+
     /** @return the sender's epoch. */
     public long epoch()
     {
@@ -418,16 +459,29 @@ public final class Sender implements ControlledMessageHandler
     {
         if (drainDiscard)
         {
+            journal(msgTypeId, buffer, index);
             return Action.CONTINUE;
         }
         if (length > drainBytesLeft)
         {
             return Action.ABORT;
         }
+        journal(msgTypeId, buffer, index);
         drainBytesLeft -= length;
         final long sequence = log.append(buffer, index, length, drainNowNs);
         onAppended(sequence, EntryType.fromCodeOrNull(msgTypeId - 1), buffer.getLong(index + ENTRY_HEADER_LENGTH, LE));
         return Action.CONTINUE;
+    }
+
+    /** Records the key of an upsert offered while the split-brain journal is armed (A11). */
+    private void journal(final int msgTypeId, final MutableDirectBuffer buffer, final int index)
+    {
+        if (journal.armed() &&
+            (buffer.getShort(index + TEMPLATE_ID_OFFSET, LE) & 0xFFFF) != EntryDeleteEncoder.TEMPLATE_ID &&
+            buffer.getByte(index + MESSAGE_HEADER_LENGTH + OP_OFFSET) == EntryOp.UPSERT.value())
+        {
+            journal.record(EntryType.fromCodeOrNull(msgTypeId - 1), buffer.getLong(index + MESSAGE_HEADER_LENGTH, LE));
+        }
     }
 
     private void onAppended(final long sequence, final EntryType type, final long key)
