@@ -3,17 +3,25 @@ package io.hotstandby.impl.pairing;
 /**
  * Detects a silent peer on the control channel (SPEC A2), Netty's IdleStateHandler idea: it only
  * detects, the state machine decides. Every keepalive interval without a frame from the peer counts
- * as one missed keepalive; {@code retries} missed in a row declare the peer lost. A member that was itself
- * not scheduled for longer than an interval (its own stall, when the peer's frames may still sit unread
- * in its socket) does not blame the peer for it: after such a gap the peer gets one more interval.
+ * as one missed keepalive; {@code retries} missed in a row declare the peer lost.
  *
- * <p>Threading: conductor thread only. Times in nanoseconds, compared wrap-safely.
+ * <p>Stall rule: time during which this member itself was not running is not counted against the
+ * peer. A gap between two consecutive {@link #poll(long)} calls longer than one interval is this
+ * member's own stall (the peer's frames may be waiting unread in its socket, or the whole host was
+ * descheduled); only the first interval of such a gap counts as silence, the rest is excused. Bound:
+ * every poll still counts {@code min(gap, interval)}, so a member that is permanently starved, however
+ * long its gaps, declares a silent peer lost at its {@code retries}-th poll after the peer's last frame
+ * at the latest; a member that polls at least once per interval declares it lost after exactly
+ * interval x retries of silence (at its first poll from then on).
+ *
+ * <p>Threading: conductor thread only. Times in nanoseconds of the node's clock, compared wrap-safely.
  */
 public final class KeepaliveMonitor
 {
     private final long intervalNs;
     private final int retries;
     private long lastHeardNs;
+    private long excusedNs;
     private long nextSendNs;
     private long lastPollNs;
     private int missed;
@@ -34,14 +42,23 @@ public final class KeepaliveMonitor
         lastHeardNs = nowNs;
         nextSendNs = nowNs;
         lastPollNs = nowNs;
+        excusedNs = 0;
         missed = 0;
     }
 
-    /** @param nowNs a valid frame arrived from the peer. */
-    public void onHeard(final long nowNs)
+    /**
+     * A frame from the peer was read. A time older than one already known changes nothing.
+     *
+     * @param arrivalNs when it was read, ns.
+     */
+    public void onHeard(final long arrivalNs)
     {
-        lastHeardNs = nowNs;
-        missed = 0;
+        if (arrivalNs - lastHeardNs > 0)
+        {
+            lastHeardNs = arrivalNs;
+            excusedNs = 0;
+            missed = 0;
+        }
     }
 
     /**
@@ -60,23 +77,25 @@ public final class KeepaliveMonitor
     }
 
     /**
-     * Updates the count of missed keepalives.
+     * Updates the count of missed keepalives, excusing this member's own stall since the last poll.
      *
      * @param nowNs time, ns.
      * @return how many keepalives became missed in this call (0 most of the time).
      */
     public int poll(final long nowNs)
     {
-        if (nowNs - lastPollNs > intervalNs)
+        final long gapNs = nowNs - lastPollNs;
+        lastPollNs = nowNs;
+        if (gapNs > intervalNs)
         {
-            final long graceFrom = nowNs - intervalNs * Math.max(0, retries - 1);
-            if (graceFrom - lastHeardNs > 0)
+            // this member's own stall: beyond its first interval, as far as the silence covers it
+            final long stallNs = Math.min(gapNs - intervalNs, nowNs - lastHeardNs - excusedNs);
+            if (stallNs > 0)
             {
-                lastHeardNs = graceFrom;
+                excusedNs += stallNs;
             }
         }
-        lastPollNs = nowNs;
-        final long silentNs = nowNs - lastHeardNs;
+        final long silentNs = nowNs - lastHeardNs - excusedNs;
         final int nowMissed = silentNs <= 0 ? 0 : (int)Math.min(Integer.MAX_VALUE, silentNs / intervalNs);
         final int newlyMissed = Math.max(0, nowMissed - missed);
         missed = nowMissed;
@@ -95,9 +114,15 @@ public final class KeepaliveMonitor
         return missed;
     }
 
-    /** @return nanoseconds since the peer was last heard, at {@code nowNs}. */
+    /** @return nanoseconds since the peer was last heard, at {@code nowNs}, own stalls included. */
     public long silentNs(final long nowNs)
     {
         return nowNs - lastHeardNs;
+    }
+
+    /** @return own stall time excused from the current silence, ns. */
+    public long excusedNs()
+    {
+        return excusedNs;
     }
 }

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
-/** Silent-peer detection (SPEC A2): interval x retries of silence, and no blame for a local stall. */
+/** Silent-peer detection (SPEC A2): interval x retries of silence, and no blame for this member's own stalls. */
 class KeepaliveMonitorTest
 {
     private static final long MS = 1_000_000L;
@@ -48,17 +48,93 @@ class KeepaliveMonitorTest
     }
 
     @Test
-    void ownStallGivesThePeerOneMoreInterval()
+    void aFiftyMsStallOfThisMemberIsNotCountedAsMissedKeepalives()
     {
         final KeepaliveMonitor monitor = new KeepaliveMonitor(10 * MS, 3);
         monitor.reset(0);
         monitor.poll(MS);
-        monitor.poll(100 * MS);
-        assertFalse(monitor.isPeerLost(), "this member did not run for 99 ms: not the peer's fault");
-        monitor.poll(105 * MS);
+        assertEquals(0, monitor.missed());
+        // this member is descheduled from 1 ms to 51 ms: only the first interval of the gap counts
+        assertEquals(1, monitor.poll(51 * MS), "1 ms before the stall + one interval of it = one missed");
+        assertFalse(monitor.isPeerLost(), "a 50 ms stall of this member is not the peer's silence");
+        assertEquals(40 * MS, monitor.excusedNs());
+        for (long t = 52 * MS; t < 70 * MS; t += MS)
+        {
+            monitor.poll(t);
+            assertFalse(monitor.isPeerLost(), "not yet at " + t / MS + " ms");
+        }
+        monitor.poll(70 * MS);
+        assertTrue(monitor.isPeerLost(), "lost once interval x retries of silence are counted: 30 ms + 40 ms excused");
+    }
+
+    @Test
+    void aStallAfterWhichThePeerIsHeardCostsNothing()
+    {
+        final KeepaliveMonitor monitor = new KeepaliveMonitor(10 * MS, 3);
+        monitor.reset(0);
+        monitor.poll(25 * MS);
+        monitor.poll(26 * MS);
+        monitor.poll(200 * MS);
         assertFalse(monitor.isPeerLost());
-        monitor.poll(110 * MS);
-        assertTrue(monitor.isPeerLost(), "still silent one interval after this member resumed");
+        // the peer's frames waiting in the socket are read at resumption
+        monitor.onHeard(201 * MS);
+        assertEquals(0, monitor.excusedNs(), "hearing the peer starts a new silence");
+        assertEquals(0, monitor.poll(202 * MS));
+        monitor.poll(230 * MS);
+        assertFalse(monitor.isPeerLost(), "the gap from 202 to 230 ms excuses 18 ms");
+        for (long t = 231 * MS; t < 249 * MS; t += MS)
+        {
+            monitor.poll(t);
+            assertFalse(monitor.isPeerLost(), "not yet at " + t / MS + " ms");
+        }
+        monitor.poll(249 * MS);
+        assertTrue(monitor.isPeerLost(), "30 ms counted from 201 ms, plus the 18 ms excused");
+    }
+
+    @Test
+    void aSilentPeerIsLostWithinIntervalTimesRetriesPlusOneIntervalWhenPollingEveryInterval()
+    {
+        for (final long step : new long[]{MS, 3 * MS, 7 * MS, 10 * MS})
+        {
+            final KeepaliveMonitor monitor = new KeepaliveMonitor(10 * MS, 3);
+            monitor.reset(0);
+            long t = 0;
+            while (!monitor.isPeerLost())
+            {
+                t += step;
+                monitor.poll(t);
+            }
+            assertTrue(t >= 30 * MS && t <= 40 * MS, "polling every " + step / MS + " ms: lost at " + t / MS + " ms");
+            assertEquals(0, monitor.excusedNs(), "gaps of at most one interval excuse nothing");
+        }
+    }
+
+    @Test
+    void aPermanentlyStarvedMemberStillDeclaresASilentPeerLostAtItsRetriesThPoll()
+    {
+        final KeepaliveMonitor monitor = new KeepaliveMonitor(10 * MS, 3);
+        monitor.reset(0);
+        monitor.poll(2_000 * MS);
+        monitor.poll(4_000 * MS);
+        assertFalse(monitor.isPeerLost(), "two polls: two intervals counted");
+        assertEquals(2, monitor.missed());
+        monitor.poll(6_000 * MS);
+        assertTrue(monitor.isPeerLost(), "every poll counts at least one interval: lost at the third");
+    }
+
+    @Test
+    void hearingAnOlderArrivalChangesNothing()
+    {
+        final KeepaliveMonitor monitor = new KeepaliveMonitor(10 * MS, 3);
+        monitor.reset(100 * MS);
+        monitor.onHeard(90 * MS);
+        for (long t = 101 * MS; t < 130 * MS; t += MS)
+        {
+            monitor.poll(t);
+            assertFalse(monitor.isPeerLost(), "not yet at " + t / MS + " ms");
+        }
+        monitor.poll(130 * MS);
+        assertTrue(monitor.isPeerLost(), "silence counted from 100 ms, not from the older 90 ms");
     }
 
     @Test
