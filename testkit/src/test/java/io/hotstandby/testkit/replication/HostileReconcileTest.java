@@ -8,6 +8,7 @@ import io.hotstandby.api.state.ChannelKind;
 import io.hotstandby.api.state.Role;
 import io.hotstandby.api.transport.FrameLink;
 import io.hotstandby.api.transport.LinkSpec;
+import io.hotstandby.codec.EntryHeader;
 import io.hotstandby.codec.FrameDescriptor;
 import io.hotstandby.codec.FrameReader;
 import io.hotstandby.codec.FrameRejection;
@@ -213,9 +214,9 @@ final class HostileReconcileTest
         int offset = MessageHeaderEncoder.ENCODED_LENGTH + BatchHeaderEncoder.BLOCK_LENGTH;
         for (long key = first; key < first + count; key++)
         {
-            new EntryDeleteEncoder().wrapAndApplyHeader(frame, offset, new MessageHeaderEncoder())
+            EntryHeader.wrap(new EntryDeleteEncoder(), frame, offset)
                 .key(key).entryType(io.hotstandby.codec.replication.EntryType.FIREWALL_SESSION);
-            offset += MessageHeaderEncoder.ENCODED_LENGTH + EntryDeleteEncoder.BLOCK_LENGTH;
+            offset += FrameDescriptor.ENTRY_HEADER_LENGTH + EntryDeleteEncoder.BLOCK_LENGTH;
         }
         return offset;
     }

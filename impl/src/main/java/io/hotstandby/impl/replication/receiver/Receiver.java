@@ -706,10 +706,11 @@ public final class Receiver implements FrameHandler
         if (reconcileBatch)
         {
             // checked: an upsert of a known type; it now belongs to this member (owner 0)
-            final EntryType type = EntryType.fromCodeOrNull(templateId - 1);
-            if (type != null)
+            final EntryReaderFlyweight entryReader = templateId < readers.length ? readers[templateId] : null;
+            if (entryReader != null)
             {
-                reconcileSink.onEntry(providers[type.code()], readers[type.code()].wrap(buffer, body, blockLength, 0, 0), nowNs);
+                reconcileSink.onEntry(
+                    providers[entryReader.type().code()], entryReader.wrap(buffer, body, blockLength, 0, 0), nowNs);
             }
             return;
         }

@@ -7,6 +7,7 @@ import io.hotstandby.api.entry.EntryType;
 import io.hotstandby.api.event.HotStandbyListener;
 import io.hotstandby.api.spi.AcknowledgementListener;
 import io.hotstandby.api.transport.FrameLink;
+import io.hotstandby.codec.EntryHeader;
 import io.hotstandby.codec.replication.BatchHeaderEncoder;
 import io.hotstandby.codec.replication.EntryDeleteEncoder;
 import io.hotstandby.codec.replication.EntryOp;
@@ -68,8 +69,6 @@ public final class Sender implements ControlledMessageHandler
     private static final int MAX_FRAMES_PER_CYCLE = 64;
     private static final int ACK_NOTIFY_LIMIT = 64 * 1024;
     private static final long BULK_END_REPEAT_NS = 100_000_000L;
-    private static final int MESSAGE_HEADER_LENGTH = io.hotstandby.codec.FrameDescriptor.MESSAGE_HEADER_LENGTH;
-    private static final int TEMPLATE_ID_OFFSET = io.hotstandby.codec.FrameDescriptor.TEMPLATE_ID_OFFSET;
     /** Every entry message has its op right after its 8-byte key. */
     private static final int OP_OFFSET = 8;
 
@@ -477,10 +476,10 @@ public final class Sender implements ControlledMessageHandler
     private void journal(final int msgTypeId, final MutableDirectBuffer buffer, final int index)
     {
         if (journal.armed() &&
-            (buffer.getShort(index + TEMPLATE_ID_OFFSET, LE) & 0xFFFF) != EntryDeleteEncoder.TEMPLATE_ID &&
-            buffer.getByte(index + MESSAGE_HEADER_LENGTH + OP_OFFSET) == EntryOp.UPSERT.value())
+            EntryHeader.templateId(buffer, index) != EntryDeleteEncoder.TEMPLATE_ID &&
+            buffer.getByte(index + ENTRY_HEADER_LENGTH + OP_OFFSET) == EntryOp.UPSERT.value())
         {
-            journal.record(EntryType.fromCodeOrNull(msgTypeId - 1), buffer.getLong(index + MESSAGE_HEADER_LENGTH, LE));
+            journal.record(EntryType.fromCodeOrNull(msgTypeId - 1), buffer.getLong(index + ENTRY_HEADER_LENGTH, LE));
         }
     }
 
