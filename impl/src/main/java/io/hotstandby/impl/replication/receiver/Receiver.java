@@ -199,6 +199,11 @@ public final class Receiver implements FrameHandler
     public void acceptsReconciliation(final boolean accepts)
     {
         this.acceptsReconciliation = accepts;
+        if (!accepts)
+        {
+            reconcileSink.abandon("this member is no longer the active one");
+            resyncDeferred = false;
+        }
     }
 
     /**
@@ -271,7 +276,7 @@ public final class Receiver implements FrameHandler
         gapRequestedAt = -1;
         rejection = null;
         antiEntropy.reset();
-        reconcileSink.onLinkDown();
+        reconcileSink.abandon("the data link went down");
         resyncDeferred = false;
     }
 
