@@ -16,6 +16,7 @@ import org.agrona.MutableDirectBuffer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.Comparator;
 import java.util.Map;
 
 /**
@@ -29,8 +30,8 @@ import java.util.Map;
  * <p>A lost link restarts the reconciliation on the next one (the winner's merge is idempotent); an
  * acknowledgement that counts fewer entries than were sent repeats it, a bounded number of times; no
  * acknowledgement within {@link #ACK_TIMEOUT_NS} gives up, logged, and lets the bulk backup go on.
- * Bounded work per duty cycle: at most {@link #SCAN_LIMIT} entries read and {@link #FRAMES_PER_CYCLE}
- * frames written.
+ * Bounded work per duty cycle: at most {@link #SCAN_LIMIT} entries read, {@link #CALLS_PER_CYCLE}
+ * snapshot calls and {@link #FRAMES_PER_CYCLE} frames written.
  *
  * <p>Threading: replication agent thread only.
  */
@@ -42,6 +43,8 @@ public final class ReconcileSource implements ClaimTarget
     static final int SCAN_LIMIT = 16 * 1024;
     /** Most frames written per duty cycle. */
     static final int FRAMES_PER_CYCLE = 16;
+    /** Most snapshot calls per duty cycle (a provider may return before it emitted its limit). */
+    static final int CALLS_PER_CYCLE = 1024;
     private static final Logger LOG = LoggerFactory.getLogger(ReconcileSource.class);
     private static final int MAX_ATTEMPTS = 3;
     private static final int PREFIX = FrameDescriptor.FRAME_LENGTH_FIELD_LENGTH;
@@ -79,6 +82,7 @@ public final class ReconcileSource implements ClaimTarget
     private int frameLimit;
     private int batchCount;
     private int scanned;
+    private int calls;
     private long lastMerged = -1;
 
     /**
@@ -97,7 +101,7 @@ public final class ReconcileSource implements ClaimTarget
     {
         this.providers = providers.values().stream()
             .filter(p -> gate.enabled(p.type()))
-            .sorted(java.util.Comparator.comparingInt((BackupProvider<?> p) -> gate.priority(p.type()))
+            .sorted(Comparator.comparingInt((BackupProvider<?> p) -> gate.priority(p.type()))
                 .thenComparing(BackupProvider::type))
             .toArray(BackupProvider<?>[]::new);
         this.journal = journal;
@@ -248,8 +252,10 @@ public final class ReconcileSource implements ClaimTarget
         }
         final FrameLink link = publisher.link();
         scanned = 0;
+        calls = 0;
         int frames = 0;
-        while (providerIndex < providers.length && frames < FRAMES_PER_CYCLE && scanned < SCAN_LIMIT)
+        while (providerIndex < providers.length && frames < FRAMES_PER_CYCLE && scanned < SCAN_LIMIT &&
+            calls < CALLS_PER_CYCLE)
         {
             final int offset = link.tryClaim(FRAME_CAPACITY);
             if (offset < 0)
@@ -291,7 +297,7 @@ public final class ReconcileSource implements ClaimTarget
     /** Reads providers into the current frame while an entry of the largest size still fits. */
     private void fill()
     {
-        while (providerIndex < providers.length && scanned < SCAN_LIMIT &&
+        while (providerIndex < providers.length && scanned < SCAN_LIMIT && calls < CALLS_PER_CYCLE &&
             frameLimit - framePosition >= MAX_ENTRY_LENGTH && batchCount < FrameDescriptor.MAX_ENTRIES_PER_BATCH)
         {
             final BackupProvider<?> provider = providers[providerIndex];
@@ -302,6 +308,7 @@ public final class ReconcileSource implements ClaimTarget
             }
             final int room = (frameLimit - framePosition) / MAX_ENTRY_LENGTH;
             final int limit = Math.min(room, Math.min(FrameDescriptor.MAX_ENTRIES_PER_BATCH - batchCount, SCAN_LIMIT - scanned));
+            calls++;
             position = provider.snapshot(position, limit, sink);
             if (position == BackupProvider.SNAPSHOT_END)
             {
