@@ -21,7 +21,8 @@ import java.util.Map;
 
 /**
  * The deposed member's side of a split-brain reconciliation (SPEC A11): once the data channel is
- * connected it sends {@code ReconcileBegin}, then the entries of its own tables that the
+ * connected and the producer rings are drained (so every offer made while active is journaled) it
+ * sends {@code ReconcileBegin}, then the entries of its own tables that the
  * {@link SplitJournal} covers (one snapshot pass per type, filtered by the journal, or every entry
  * after an overflow) in batches written in place into claimed frames of the data link, then
  * {@code ReconcileEnd}, and waits for the winner's {@code ReconcileAck}. Until then the member's
@@ -126,7 +127,7 @@ public final class ReconcileSource implements ClaimTarget
         attempts = 0;
         state(State.PENDING, nowNs);
         LOG.info("deposed after a split brain: offering {} to the member that stays active",
-            journal.overflowed() ? "every entry (the journal overflowed)" : journal.size() + " journaled entries");
+            journal.overflowed() ? "every entry (the journal overflowed)" : "the journaled entries");
     }
 
     /**
@@ -206,15 +207,17 @@ public final class ReconcileSource implements ClaimTarget
     /**
      * One duty cycle.
      *
-     * @param nowNs the agent's time.
+     * @param nowNs   the agent's time.
+     * @param drained true when every producer ring is empty: offers made while this member was active are
+     *                all journaled (a deposed member's gate is closed, so the rings only drain).
      * @return work done.
      */
-    public int doWork(final long nowNs)
+    public int doWork(final long nowNs, final boolean drained)
     {
         switch (state)
         {
             case PENDING:
-                if (publisher.connected() && publisher.reconcileBegin(epoch, reconcileId + 1))
+                if (drained && publisher.connected() && publisher.reconcileBegin(epoch, reconcileId + 1))
                 {
                     reconcileId++;
                     phaseEpoch = epoch;
@@ -287,7 +290,8 @@ public final class ReconcileSource implements ClaimTarget
                 return frames;
             }
             state(State.AWAITING_ACK, nowNs);
-            LOG.info("split-brain reconciliation {} sent: {} entries", reconcileId, sent);
+            LOG.info("split-brain reconciliation {} sent: {} entries ({} journaled keys{})", reconcileId, sent,
+                journal.size(), journal.overflowed() ? ", overflowed" : "");
             frames++;
         }
         link.flush();
