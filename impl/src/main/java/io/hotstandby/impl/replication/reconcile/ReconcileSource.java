@@ -28,7 +28,7 @@ import java.util.Map;
  * {@code ReconcileEnd}, and waits for the winner's {@code ReconcileAck}. Until then the member's
  * receiver holds its resync request, so the winner's bulk backup starts only after the merge.
  *
- * <p>A lost link restarts the reconciliation on the next one (the winner's merge is idempotent); an
+ * <p>A lost link restarts the reconciliation on the next one (the winner's merge is idempotent), and an
  * acknowledgement that counts fewer entries than were sent repeats it, a bounded number of times; no
  * acknowledgement within {@link #ACK_TIMEOUT_NS} gives up, logged, and lets the bulk backup go on.
  * Bounded work per duty cycle: at most {@link #SCAN_LIMIT} entries read, {@link #CALLS_PER_CYCLE}
@@ -144,13 +144,27 @@ public final class ReconcileSource implements ClaimTarget
         }
     }
 
-    /** The data link went down: a reconciliation under way starts over on the next link. */
+    /**
+     * The data link went down: a reconciliation under way starts over on the next link, a bounded number
+     * of times (a winner that refuses it, e.g. one that does not know the messages, drops the link each
+     * time).
+     */
     public void onLinkDown()
     {
         if (state == State.SENDING || state == State.AWAITING_ACK)
         {
-            LOG.info("split-brain reconciliation {} interrupted by the data link; it starts over", reconcileId);
-            state = State.PENDING;
+            if (++attempts < MAX_ATTEMPTS)
+            {
+                LOG.info("split-brain reconciliation {} interrupted by the data link; it starts over", reconcileId);
+                state = State.PENDING;
+            }
+            else
+            {
+                LOG.warn("split-brain reconciliation {} interrupted {} times by the data link; giving up, the bulk " +
+                    "backup goes on and entries the winner did not merge are lost", reconcileId, attempts);
+                journal.discard("the reconciliation failed");
+                state = State.IDLE;
+            }
         }
     }
 
