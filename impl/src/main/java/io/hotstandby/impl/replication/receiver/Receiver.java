@@ -215,12 +215,6 @@ public final class Receiver implements FrameHandler
         this.held = held;
     }
 
-    /** @return true while a deposed peer's reconciliation is open on this member (A11). */
-    public boolean reconciling()
-    {
-        return reconcileSink.open();
-    }
-
     /** @param epoch the member's epoch; frames from a lower one are refused (G3). */
     public void epoch(final long epoch)
     {

@@ -84,7 +84,6 @@ public final class ReconcileSource implements ClaimTarget
     private int batchCount;
     private int scanned;
     private int calls;
-    private long lastMerged = -1;
 
     /**
      * @param providers   this member's tables.
@@ -174,12 +173,6 @@ public final class ReconcileSource implements ClaimTarget
         return state != State.IDLE;
     }
 
-    /** @return entries the winner inserted in the last acknowledged reconciliation, or -1. */
-    public long lastMerged()
-    {
-        return lastMerged;
-    }
-
     /**
      * The winner's acknowledgement.
      *
@@ -213,7 +206,6 @@ public final class ReconcileSource implements ClaimTarget
         {
             LOG.info("split-brain reconciliation {} done: {} entries sent, {} inserted by the winner", id, sent, merged);
         }
-        lastMerged = merged;
         journal.discard("reconciled with the member that stayed active");
         state = State.IDLE;
     }
