@@ -26,7 +26,7 @@
  * <tr><td>A8</td><td>{@link io.hotstandby.api.config.PairConfig#fallbackEnabled()}, {@link io.hotstandby.api.config.PairConfig#fallbackDelayMs()}</td></tr>
  * <tr><td>A9</td><td>{@link io.hotstandby.api.config.PairConfig.Builder#build()}, {@link io.hotstandby.api.config.PairConfig#checkReconfiguration}, {@link io.hotstandby.api.NodeContext.Builder#build()}</td></tr>
  * <tr><td>A10</td><td>{@link io.hotstandby.api.command.OperatorCommand}, {@link io.hotstandby.api.command.CommandResult}, {@link io.hotstandby.api.HotStandbyNode#execute}</td></tr>
- * <tr><td>A11</td><td>{@link io.hotstandby.api.state.SwitchoverReason#SPLIT_BRAIN_RESOLVED}, {@link io.hotstandby.api.spi.BackupProvider#adoptOwner}</td></tr>
+ * <tr><td>A11</td><td>{@link io.hotstandby.api.state.SwitchoverReason#SPLIT_BRAIN_RESOLVED}, {@link io.hotstandby.api.spi.BackupProvider#merge}, {@link io.hotstandby.api.config.PairConfig#reconcileJournalEntries()}, {@link io.hotstandby.api.counter.CounterId#ENTRIES_RECONCILED}, {@link io.hotstandby.api.spi.BackupProvider#adoptOwner}</td></tr>
  * <tr><td>B1</td><td>{@link io.hotstandby.api.transport.FrameTransport}, {@link io.hotstandby.api.transport.FrameLink}, {@link io.hotstandby.api.state.ChannelKind#DATA}</td></tr>
  * <tr><td>B2</td><td>{@link io.hotstandby.api.entry.EntrySink}, {@link io.hotstandby.api.entry.FirewallSessionWriter} (and the other writers), {@link io.hotstandby.api.transport.FrameLink#tryClaim}</td></tr>
  * <tr><td>B3</td><td>{@link io.hotstandby.api.entry.EntryReader#sequence()}, {@link io.hotstandby.api.status.ReplicationStatus}, {@link io.hotstandby.api.config.PairConfig#retransmitWindowEntries()}</td></tr>

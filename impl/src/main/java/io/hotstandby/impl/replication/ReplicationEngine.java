@@ -251,7 +251,7 @@ public final class ReplicationEngine implements ReplicationControl
 
         final RingEntryProducer[] current = producers;
         work += sender.doWork(nowNs, current, role == Role.ACTIVE);
-        work += sender.reconcileSource().doWork(nowNs);
+        work += sender.reconcileSource().doWork(nowNs, sender.reconcileSource().active() && drained(current));
         receiver.hold(sender.reconcileSource().active());
         work += receiver.doWork(nowNs);
         if (publisher.connected())
@@ -454,6 +454,18 @@ public final class ReplicationEngine implements ReplicationControl
                 return;
             }
         }
+    }
+
+    private static boolean drained(final RingEntryProducer[] current)
+    {
+        for (final RingEntryProducer p : current)
+        {
+            if (!empty(p))
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean empty(final RingEntryProducer p)

@@ -338,6 +338,12 @@ class FailoverTransitionTest
             assertTrue(pair.runUntil(pair::converged, 300));
             assertEquals(Role.ACTIVE, pair.role(1), "higher address wins");
             assertTrue(pair.listeners[0].has("role ACTIVE->STANDBY SPLIT_BRAIN_RESOLVED"));
+            // the replication engine of the deposed member learns it before the role change (A11)
+            final java.util.List<String> calls = pair.replication[0].calls;
+            final int deposed = calls.indexOf("deposed");
+            assertTrue(deposed >= 0, calls.toString());
+            assertTrue(calls.get(deposed + 1).startsWith("role STANDBY"), calls.toString());
+            assertFalse(pair.replication[1].calls.contains("deposed"), "the winner is not deposed");
             assertTrue(pair.status(0).epoch() == pair.status(1).epoch() || pair.runUntil(
                 () -> pair.status(0).epoch() == pair.status(1).epoch(), 30));
         }

@@ -46,6 +46,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * stale epoch, one offered to a member that is not active, one from a peer that already follows
  * member 1's stream (so was not deposed), one carrying deletes and an end without a begin are each
  * refused with a logged reason and FRAMES_REJECTED, the link dropped, and member 1's table unchanged.
+ * A reconciliation that begins and never ends holds the peer's bulk backup only until it goes quiet
+ * for the bounded idle timeout (simulated time).
  */
 final class HostileReconcileTest
 {
@@ -115,6 +117,44 @@ final class HostileReconcileTest
                 assertArrayEquals(before.get(key), h.table.encoded(key), "member 1 keeps its own version of " + key);
             }
             assertEquals(3, h.pair.counters[1].get(CounterId.ENTRIES_RECONCILED).get());
+            assertEquals(0, h.pair.counters[1].get(CounterId.FRAMES_REJECTED).get());
+        }
+    }
+
+    @Test
+    void theBulkBackupWaitsForAnOpenReconciliationAndStartsWhenItGoesQuiet()
+    {
+        try (Harness h = new Harness(Role.ACTIVE))
+        {
+            send(h.attacker, h.frame, begin(h.frame, 0, EPOCH, 1));
+            h.runUntil(() -> false, 5);
+            new ResyncRequestEncoder().wrapAndApplyHeader(h.frame, 0, new MessageHeaderEncoder())
+                .epoch(EPOCH).fromSequence(0).reason(ResyncReason.RECONNECT);
+            send(h.attacker, h.frame, MessageHeaderEncoder.ENCODED_LENGTH + ResyncRequestEncoder.BLOCK_LENGTH);
+            final FrameReader reader = new FrameReader(WireSchema.REPLICATION);
+            final long[] bulkBeginAtMs = {-1};
+            final long startNs = h.pair.clock.nanoTime();
+            final BooleanSupplier bulkBegun = () ->
+            {
+                h.attacker.poll((buffer, offset, frameLength) ->
+                {
+                    if (reader.validateBody(buffer, offset, frameLength) == FrameRejection.OK)
+                    {
+                        while (reader.nextMessage())
+                        {
+                            if (reader.templateId() == io.hotstandby.codec.replication.BulkBeginDecoder.TEMPLATE_ID &&
+                                bulkBeginAtMs[0] < 0)
+                            {
+                                bulkBeginAtMs[0] = (h.pair.clock.nanoTime() - startNs) / 1_000_000;
+                            }
+                        }
+                    }
+                }, 16);
+                return bulkBeginAtMs[0] >= 0;
+            };
+            assertTrue(h.runUntil(bulkBegun, 3_000), "the bulk backup started after the reconciliation timed out");
+            final long timeoutMs = io.hotstandby.impl.replication.reconcile.ReconcileSink.IDLE_TIMEOUT_NS / 1_000_000;
+            assertTrue(bulkBeginAtMs[0] >= timeoutMs - 10, "the bulk waited for the open reconciliation: " + bulkBeginAtMs[0]);
             assertEquals(0, h.pair.counters[1].get(CounterId.FRAMES_REJECTED).get());
         }
     }

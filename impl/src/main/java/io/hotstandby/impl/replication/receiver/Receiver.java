@@ -207,6 +207,11 @@ public final class Receiver implements FrameHandler
     public void acceptsReconciliation(final boolean accepts)
     {
         this.acceptsReconciliation = accepts;
+        if (!accepts)
+        {
+            reconcileSink.abandon("this member is no longer the active one");
+            resyncDeferred = false;
+        }
     }
 
     /**
@@ -216,12 +221,6 @@ public final class Receiver implements FrameHandler
     public void hold(final boolean held)
     {
         this.held = held;
-    }
-
-    /** @return true while a deposed peer's reconciliation is open on this member (A11). */
-    public boolean reconciling()
-    {
-        return reconcileSink.open();
     }
 
     /** @param epoch the member's epoch; frames from a lower one are refused (G3). */
@@ -279,7 +278,7 @@ public final class Receiver implements FrameHandler
         gapRequestedAt = -1;
         rejection = null;
         antiEntropy.reset();
-        reconcileSink.onLinkDown();
+        reconcileSink.abandon("the data link went down");
         resyncDeferred = false;
     }
 

@@ -117,12 +117,18 @@ public final class ReconcileSink
         return reconcileId;
     }
 
-    /** The data link went down: an open reconciliation is abandoned (the deposed member starts over). */
-    public void onLinkDown()
+    /**
+     * An open reconciliation is abandoned: the data link went down (the deposed member starts over on
+     * the next one), or this member is no longer active. Entries merged so far stay.
+     *
+     * @param reason why, for the log.
+     */
+    public void abandon(final String reason)
     {
         if (open)
         {
-            LOG.info("split-brain reconciliation {} interrupted after {} entries ({} merged)", reconcileId, received, merged);
+            LOG.info("split-brain reconciliation {} abandoned after {} entries ({} merged): {}", reconcileId, received,
+                merged, reason);
         }
         open = false;
         ackPending = false;

@@ -16,21 +16,23 @@ import org.agrona.MutableDirectBuffer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.Comparator;
 import java.util.Map;
 
 /**
  * The deposed member's side of a split-brain reconciliation (SPEC A11): once the data channel is
- * connected it sends {@code ReconcileBegin}, then the entries of its own tables that the
+ * connected and the producer rings are drained (so every offer made while active is journaled) it
+ * sends {@code ReconcileBegin}, then the entries of its own tables that the
  * {@link SplitJournal} covers (one snapshot pass per type, filtered by the journal, or every entry
  * after an overflow) in batches written in place into claimed frames of the data link, then
  * {@code ReconcileEnd}, and waits for the winner's {@code ReconcileAck}. Until then the member's
  * receiver holds its resync request, so the winner's bulk backup starts only after the merge.
  *
- * <p>A lost link restarts the reconciliation on the next one (the winner's merge is idempotent); an
+ * <p>A lost link restarts the reconciliation on the next one (the winner's merge is idempotent), and an
  * acknowledgement that counts fewer entries than were sent repeats it, a bounded number of times; no
  * acknowledgement within {@link #ACK_TIMEOUT_NS} gives up, logged, and lets the bulk backup go on.
- * Bounded work per duty cycle: at most {@link #SCAN_LIMIT} entries read and {@link #FRAMES_PER_CYCLE}
- * frames written.
+ * Bounded work per duty cycle: at most {@link #SCAN_LIMIT} entries read, {@link #CALLS_PER_CYCLE}
+ * snapshot calls and {@link #FRAMES_PER_CYCLE} frames written.
  *
  * <p>Threading: replication agent thread only.
  */
@@ -42,6 +44,8 @@ public final class ReconcileSource implements ClaimTarget
     static final int SCAN_LIMIT = 16 * 1024;
     /** Most frames written per duty cycle. */
     static final int FRAMES_PER_CYCLE = 16;
+    /** Most snapshot calls per duty cycle (a provider may return before it emitted its limit). */
+    static final int CALLS_PER_CYCLE = 1024;
     private static final Logger LOG = LoggerFactory.getLogger(ReconcileSource.class);
     private static final int MAX_ATTEMPTS = 3;
     private static final int PREFIX = FrameDescriptor.FRAME_LENGTH_FIELD_LENGTH;
@@ -79,7 +83,7 @@ public final class ReconcileSource implements ClaimTarget
     private int frameLimit;
     private int batchCount;
     private int scanned;
-    private long lastMerged = -1;
+    private int calls;
 
     /**
      * @param providers   this member's tables.
@@ -97,7 +101,7 @@ public final class ReconcileSource implements ClaimTarget
     {
         this.providers = providers.values().stream()
             .filter(p -> gate.enabled(p.type()))
-            .sorted(java.util.Comparator.comparingInt((BackupProvider<?> p) -> gate.priority(p.type()))
+            .sorted(Comparator.comparingInt((BackupProvider<?> p) -> gate.priority(p.type()))
                 .thenComparing(BackupProvider::type))
             .toArray(BackupProvider<?>[]::new);
         this.journal = journal;
@@ -122,7 +126,7 @@ public final class ReconcileSource implements ClaimTarget
         attempts = 0;
         state(State.PENDING, nowNs);
         LOG.info("deposed after a split brain: offering {} to the member that stays active",
-            journal.overflowed() ? "every entry (the journal overflowed)" : journal.size() + " journaled entries");
+            journal.overflowed() ? "every entry (the journal overflowed)" : "the journaled entries");
     }
 
     /**
@@ -139,13 +143,27 @@ public final class ReconcileSource implements ClaimTarget
         }
     }
 
-    /** The data link went down: a reconciliation under way starts over on the next link. */
+    /**
+     * The data link went down: a reconciliation under way starts over on the next link, a bounded number
+     * of times (a winner that refuses it, e.g. one that does not know the messages, drops the link each
+     * time).
+     */
     public void onLinkDown()
     {
         if (state == State.SENDING || state == State.AWAITING_ACK)
         {
-            LOG.info("split-brain reconciliation {} interrupted by the data link; it starts over", reconcileId);
-            state = State.PENDING;
+            if (++attempts < MAX_ATTEMPTS)
+            {
+                LOG.info("split-brain reconciliation {} interrupted by the data link; it starts over", reconcileId);
+                state = State.PENDING;
+            }
+            else
+            {
+                LOG.warn("split-brain reconciliation {} interrupted {} times by the data link; giving up, the bulk " +
+                    "backup goes on and entries the winner did not merge are lost", reconcileId, attempts);
+                journal.discard("the reconciliation failed");
+                state = State.IDLE;
+            }
         }
     }
 
@@ -153,12 +171,6 @@ public final class ReconcileSource implements ClaimTarget
     public boolean active()
     {
         return state != State.IDLE;
-    }
-
-    /** @return entries the winner inserted in the last acknowledged reconciliation, or -1. */
-    public long lastMerged()
-    {
-        return lastMerged;
     }
 
     /**
@@ -194,7 +206,6 @@ public final class ReconcileSource implements ClaimTarget
         {
             LOG.info("split-brain reconciliation {} done: {} entries sent, {} inserted by the winner", id, sent, merged);
         }
-        lastMerged = merged;
         journal.discard("reconciled with the member that stayed active");
         state = State.IDLE;
     }
@@ -202,15 +213,17 @@ public final class ReconcileSource implements ClaimTarget
     /**
      * One duty cycle.
      *
-     * @param nowNs the agent's time.
+     * @param nowNs   the agent's time.
+     * @param drained true when every producer ring is empty: offers made while this member was active are
+     *                all journaled (a deposed member's gate is closed, so the rings only drain).
      * @return work done.
      */
-    public int doWork(final long nowNs)
+    public int doWork(final long nowNs, final boolean drained)
     {
         switch (state)
         {
             case PENDING:
-                if (publisher.connected() && publisher.reconcileBegin(epoch, reconcileId + 1))
+                if (drained && publisher.connected() && publisher.reconcileBegin(epoch, reconcileId + 1))
                 {
                     reconcileId++;
                     phaseEpoch = epoch;
@@ -248,8 +261,10 @@ public final class ReconcileSource implements ClaimTarget
         }
         final FrameLink link = publisher.link();
         scanned = 0;
+        calls = 0;
         int frames = 0;
-        while (providerIndex < providers.length && frames < FRAMES_PER_CYCLE && scanned < SCAN_LIMIT)
+        while (providerIndex < providers.length && frames < FRAMES_PER_CYCLE && scanned < SCAN_LIMIT &&
+            calls < CALLS_PER_CYCLE)
         {
             final int offset = link.tryClaim(FRAME_CAPACITY);
             if (offset < 0)
@@ -281,7 +296,8 @@ public final class ReconcileSource implements ClaimTarget
                 return frames;
             }
             state(State.AWAITING_ACK, nowNs);
-            LOG.info("split-brain reconciliation {} sent: {} entries", reconcileId, sent);
+            LOG.info("split-brain reconciliation {} sent: {} entries ({} journaled keys{})", reconcileId, sent,
+                journal.size(), journal.overflowed() ? ", overflowed" : "");
             frames++;
         }
         link.flush();
@@ -291,7 +307,7 @@ public final class ReconcileSource implements ClaimTarget
     /** Reads providers into the current frame while an entry of the largest size still fits. */
     private void fill()
     {
-        while (providerIndex < providers.length && scanned < SCAN_LIMIT &&
+        while (providerIndex < providers.length && scanned < SCAN_LIMIT && calls < CALLS_PER_CYCLE &&
             frameLimit - framePosition >= MAX_ENTRY_LENGTH && batchCount < FrameDescriptor.MAX_ENTRIES_PER_BATCH)
         {
             final BackupProvider<?> provider = providers[providerIndex];
@@ -302,6 +318,7 @@ public final class ReconcileSource implements ClaimTarget
             }
             final int room = (frameLimit - framePosition) / MAX_ENTRY_LENGTH;
             final int limit = Math.min(room, Math.min(FrameDescriptor.MAX_ENTRIES_PER_BATCH - batchCount, SCAN_LIMIT - scanned));
+            calls++;
             position = provider.snapshot(position, limit, sink);
             if (position == BackupProvider.SNAPSHOT_END)
             {
