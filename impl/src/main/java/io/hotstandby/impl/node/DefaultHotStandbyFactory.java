@@ -25,13 +25,12 @@ public final class DefaultHotStandbyFactory implements HotStandbyFactory
     }
 
     /**
-     * @return the built-in control-channel transport: TCP driven by the conductor's own thread, so that
-     * a keepalive is read, answered and written by one thread of each member (a member hears its peer
-     * as long as the peer's conductor runs; no second thread whose scheduling could delay the answer).
+     * @return the built-in control-channel transport: TCP on its own event-loop thread, so keepalives are
+     * read and written even while the conductor is busy.
      */
     static FrameTransport controlTransport()
     {
-        return TcpFrameTransport.callerDriven(TcpLinkSettings.DEFAULTS);
+        return new TcpFrameTransport();
     }
 
     /**
