@@ -25,12 +25,13 @@ public final class DefaultHotStandbyFactory implements HotStandbyFactory
     }
 
     /**
-     * @return the built-in control-channel transport: TCP on its own event-loop thread, so keepalives are
-     * read and written even while the conductor is busy.
+     * @return the built-in control-channel transport: TCP driven by the conductor's own thread, so that
+     * a keepalive is read, answered and written by one thread of each member (a member hears its peer
+     * as long as the peer's conductor runs; no second thread whose scheduling could delay the answer).
      */
     static FrameTransport controlTransport()
     {
-        return new TcpFrameTransport();
+        return TcpFrameTransport.callerDriven(TcpLinkSettings.DEFAULTS);
     }
 
     /**

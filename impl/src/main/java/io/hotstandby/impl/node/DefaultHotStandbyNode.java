@@ -97,15 +97,35 @@ public final class DefaultHotStandbyNode implements HotStandbyNode
         if (context.threadingMode() == ThreadingMode.DEDICATED)
         {
             agents = new NodeAgent[]{
-                new NodeAgent(base + "-conductor", context.clock(), conductor, null, null),
+                new NodeAgent(base + "-conductor", context.clock(), conductor, null, builtInControl),
                 new NodeAgent(base + "-replication", context.clock(), null, replication, builtInData) };
         }
         else
         {
             agents = new NodeAgent[]{
-                new NodeAgent(base + "-agent", context.clock(), conductor, replication, builtInData) };
+                new NodeAgent(base + "-agent", context.clock(), conductor, replication,
+                    closeBoth(builtInControl, builtInData)) };
         }
         invoker = context.threadingMode() == ThreadingMode.INVOKER ? new AgentInvoker(this::onError, null, agents[0]) : null;
+    }
+
+    private static AutoCloseable closeBoth(final AutoCloseable first, final AutoCloseable second)
+    {
+        if (first == null || second == null)
+        {
+            return first == null ? second : first;
+        }
+        return () ->
+        {
+            try
+            {
+                first.close();
+            }
+            finally
+            {
+                second.close();
+            }
+        };
     }
 
     private void onError(final Throwable ex)
@@ -252,10 +272,6 @@ public final class DefaultHotStandbyNode implements HotStandbyNode
         for (final NodeAgent agent : agents)
         {
             agent.onClose();
-        }
-        if (builtInControl != null)
-        {
-            builtInControl.close();
         }
         counters.close();
         LOG.info("node {}: closed", config.nodeId());

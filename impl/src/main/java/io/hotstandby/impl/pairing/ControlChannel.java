@@ -26,7 +26,10 @@ import io.hotstandby.codec.control.SwitchoverRefusal;
  * The control channel of one member (SPEC A2, A3, F3): opens a link through the {@link FrameTransport}
  * (the member with the higher address listens, the other connects), runs the Hello and the
  * pre-shared-key challenge-response, sends keepalives at the interval and answers the peer's, and
- * reconnects with bounded backoff. It detects; the conductor decides ({@link ChannelObserver}).
+ * reconnects with bounded backoff. It detects; the conductor decides ({@link ChannelObserver}). Each
+ * duty cycle first drives the transport's own I/O ({@link FrameTransport#doWork()}: the built-in TCP
+ * transport of the control channel has no thread of its own), so a keepalive is read and answered
+ * within one duty cycle of the conductor's thread.
  *
  * <p>Handshake on a new connection (F3: nothing about this member's configuration travels before
  * the peer has proved the key): both send Hello, which carries only the protocol version, the node id,
@@ -182,7 +185,7 @@ public final class ControlChannel implements ControlListener
         {
             return 0;
         }
-        int work = 0;
+        int work = transport.doWork();
         if (link == null)
         {
             if (nowNs - reconnectAtNs >= 0)
