@@ -10,6 +10,7 @@ import io.hotstandby.codec.control.KeepaliveAckDecoder;
 import io.hotstandby.codec.control.KeepaliveDecoder;
 import io.hotstandby.codec.control.OperatorCommandRequestDecoder;
 import io.hotstandby.codec.control.OperatorCommandResultDecoder;
+import io.hotstandby.codec.control.PairingTermsDecoder;
 import io.hotstandby.codec.control.RoleAnnounceDecoder;
 import io.hotstandby.codec.control.SwitchoverRequestDecoder;
 import io.hotstandby.codec.control.SwitchoverResponseDecoder;
@@ -124,11 +125,15 @@ public enum WireSchema
 
     private static MessageLayout[] controlLayouts(final int v)
     {
-        final MessageLayout[] layouts = new MessageLayout[ConfigChunkDecoder.TEMPLATE_ID + 1];
+        final MessageLayout[] layouts = new MessageLayout[PairingTermsDecoder.TEMPLATE_ID + 1];
         add(layouts, new MessageLayout("Hello", HelloDecoder.TEMPLATE_ID, HelloDecoder.BLOCK_LENGTH, v, KIND_PLAIN, -1)
-            .varData(HelloDecoder.softwareVersionHeaderLength(), MAX_TEXT_LENGTH, HelloDecoder.softwareVersionSinceVersion())
-            .varData(HelloDecoder.fingerprintHeaderLength(), MAX_FINGERPRINT_LENGTH, HelloDecoder.fingerprintSinceVersion())
             .varData(HelloDecoder.authChallengeHeaderLength(), MAX_AUTH_LENGTH, HelloDecoder.authChallengeSinceVersion()));
+        add(layouts, new MessageLayout(
+            "PairingTerms", PairingTermsDecoder.TEMPLATE_ID, PairingTermsDecoder.BLOCK_LENGTH, v, KIND_PLAIN, -1)
+            .varData(PairingTermsDecoder.softwareVersionHeaderLength(), MAX_TEXT_LENGTH,
+                PairingTermsDecoder.softwareVersionSinceVersion())
+            .varData(PairingTermsDecoder.fingerprintHeaderLength(), MAX_FINGERPRINT_LENGTH,
+                PairingTermsDecoder.fingerprintSinceVersion()));
         add(layouts, new MessageLayout(
             "AuthResponse", AuthResponseDecoder.TEMPLATE_ID, AuthResponseDecoder.BLOCK_LENGTH, v, KIND_PLAIN, -1)
             .varData(AuthResponseDecoder.hmacHeaderLength(), MAX_AUTH_LENGTH, AuthResponseDecoder.hmacSinceVersion()));

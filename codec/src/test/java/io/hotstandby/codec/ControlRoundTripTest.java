@@ -16,6 +16,8 @@ import io.hotstandby.codec.control.HelloEncoder;
 import io.hotstandby.codec.control.HelloRefusal;
 import io.hotstandby.codec.control.HelloRefuseDecoder;
 import io.hotstandby.codec.control.HelloRefuseEncoder;
+import io.hotstandby.codec.control.PairingTermsDecoder;
+import io.hotstandby.codec.control.PairingTermsEncoder;
 import io.hotstandby.codec.control.KeepaliveAckDecoder;
 import io.hotstandby.codec.control.KeepaliveAckEncoder;
 import io.hotstandby.codec.control.KeepaliveDecoder;
@@ -72,18 +74,44 @@ class ControlRoundTripTest
         final HelloDecoder decoder = new HelloDecoder();
         qt().withFixedSeed(SEED).withExamples(EXAMPLES).forAll(samples()).checkAssert((s) ->
         {
-            final Mode mode = s.pick(Mode.values(), 0);
-            final RolePolicy policy = s.pick(RolePolicy.values(), 1);
-            final int flags = s.unsigned(2, 31);
             final int version = s.unsigned(3, UINT16_MAX);
-            final byte[] software = s.blob(0, MAX_TEXT_LENGTH);
-            final byte[] fingerprint = s.blob(1, MAX_FINGERPRINT_LENGTH);
+            final boolean authRequired = 0 != s.unsigned(2, 1);
             final byte[] challenge = s.blob(2, MAX_AUTH_LENGTH);
 
             final UnsafeBuffer frame = fixture.single(encoder, (e) ->
             {
-                e.epoch(s.l(0)).wallClockMs(s.l(1)).nodeId(s.i(0)).priority(s.i(1)).health(s.i(2))
-                    .protocolVersion(version).mode(mode).rolePolicy(policy);
+                e.epoch(s.l(0)).nodeId(s.i(0)).protocolVersion(version);
+                e.flags().clear().authRequired(authRequired);
+                e.putAuthChallenge(challenge, 0, challenge.length);
+            });
+
+            readSingle(reader, frame, decoder);
+            assertEquals(s.l(0), decoder.epoch());
+            assertEquals(s.i(0), decoder.nodeId());
+            assertEquals(version, decoder.protocolVersion());
+            assertEquals(authRequired, decoder.flags().authRequired());
+            assertArrayEquals(challenge, varBytes(decoder.authChallengeLength(), decoder::getAuthChallenge));
+            assertConsumed(reader, decoder);
+            assertLast(reader);
+        });
+    }
+
+    @Test
+    void pairingTerms()
+    {
+        final PairingTermsEncoder encoder = new PairingTermsEncoder();
+        final PairingTermsDecoder decoder = new PairingTermsDecoder();
+        qt().withFixedSeed(SEED).withExamples(EXAMPLES).forAll(samples()).checkAssert((s) ->
+        {
+            final Mode mode = s.pick(Mode.values(), 0);
+            final RolePolicy policy = s.pick(RolePolicy.values(), 1);
+            final int flags = s.unsigned(2, 31);
+            final byte[] software = s.blob(0, MAX_TEXT_LENGTH);
+            final byte[] fingerprint = s.blob(1, MAX_FINGERPRINT_LENGTH);
+
+            final UnsafeBuffer frame = fixture.single(encoder, (e) ->
+            {
+                e.epoch(s.l(0)).wallClockMs(s.l(1)).priority(s.i(1)).health(s.i(2)).mode(mode).rolePolicy(policy);
                 e.flags().clear()
                     .authRequired(0 != (flags & 1))
                     .tls(0 != (flags & 2))
@@ -91,23 +119,19 @@ class ControlRoundTripTest
                     .preemptEnabled(0 != (flags & 8))
                     .ready(0 != (flags & 16));
                 e.putSoftwareVersion(software, 0, software.length)
-                    .putFingerprint(fingerprint, 0, fingerprint.length)
-                    .putAuthChallenge(challenge, 0, challenge.length);
+                    .putFingerprint(fingerprint, 0, fingerprint.length);
             });
 
             readSingle(reader, frame, decoder);
             assertEquals(s.l(0), decoder.epoch());
             assertEquals(s.l(1), decoder.wallClockMs());
-            assertEquals(s.i(0), decoder.nodeId());
             assertEquals(s.i(1), decoder.priority());
             assertEquals(s.i(2), decoder.health());
-            assertEquals(version, decoder.protocolVersion());
             assertEquals(mode, decoder.mode());
             assertEquals(policy, decoder.rolePolicy());
             assertEquals(flags, decoder.flags().getRaw());
             assertArrayEquals(software, varBytes(decoder.softwareVersionLength(), decoder::getSoftwareVersion));
             assertArrayEquals(fingerprint, varBytes(decoder.fingerprintLength(), decoder::getFingerprint));
-            assertArrayEquals(challenge, varBytes(decoder.authChallengeLength(), decoder::getAuthChallenge));
             assertConsumed(reader, decoder);
             assertLast(reader);
         });

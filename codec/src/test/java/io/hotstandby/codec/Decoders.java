@@ -30,6 +30,7 @@ final class Decoders implements FrameMessageHandler
                 new io.hotstandby.codec.control.OperatorCommandResultDecoder(),
                 new io.hotstandby.codec.control.ConfigDigestDecoder(),
                 new io.hotstandby.codec.control.ConfigChunkDecoder(),
+                new io.hotstandby.codec.control.PairingTermsDecoder(),
             } :
             new MessageDecoderFlyweight[] {
                 new io.hotstandby.codec.replication.BatchHeaderDecoder(),

@@ -2,7 +2,8 @@ package io.hotstandby.codec;
 
 import io.hotstandby.codec.control.ConfigChunkEncoder;
 import io.hotstandby.codec.control.ConfigDigestEncoder;
-import io.hotstandby.codec.control.HelloDecoder;
+import io.hotstandby.codec.control.PairingTermsDecoder;
+import io.hotstandby.codec.control.PairingTermsEncoder;
 import io.hotstandby.codec.control.HelloEncoder;
 import io.hotstandby.codec.control.KeepaliveEncoder;
 import io.hotstandby.codec.control.Mode;
@@ -70,6 +71,7 @@ class FrameReaderTest
     private final Decoders replicationDecoders = new Decoders(WireSchema.REPLICATION);
 
     private final HelloEncoder helloEncoder = new HelloEncoder();
+    private final PairingTermsEncoder termsEncoder = new PairingTermsEncoder();
     private final KeepaliveEncoder keepaliveEncoder = new KeepaliveEncoder();
     private final ConfigDigestEncoder configDigestEncoder = new ConfigDigestEncoder();
     private final ConfigChunkEncoder configChunkEncoder = new ConfigChunkEncoder();
@@ -80,7 +82,7 @@ class FrameReaderTest
     private final EntryDeleteEncoder deleteEncoder = new EntryDeleteEncoder();
     private final AckEncoder ackEncoder = new AckEncoder();
 
-    /** A valid control frame: Hello, then Keepalive, ConfigDigest and ConfigChunk. */
+    /** A valid control frame: PairingTerms, then Hello, Keepalive, ConfigDigest and ConfigChunk. */
     private UnsafeBuffer controlFrame(final Samples.Sample s)
     {
         final byte[] software = s.blob(0, MAX_TEXT_LENGTH);
@@ -88,14 +90,19 @@ class FrameReaderTest
         final byte[] module = s.blob(2, MAX_TEXT_LENGTH);
         final byte[] chunk = s.blob(3, 512);
         fixture.start();
+        fixture.append(termsEncoder, (e) ->
+        {
+            e.epoch(s.l(0)).wallClockMs(s.l(1)).priority(s.i(1)).health(s.i(2))
+                .mode(Mode.ACTIVE_STANDBY).rolePolicy(RolePolicy.AUTO);
+            e.flags().clear().strictFingerprint(true);
+            e.putSoftwareVersion(software, 0, software.length)
+                .putFingerprint(module, 0, module.length);
+        });
         fixture.append(helloEncoder, (e) ->
         {
-            e.epoch(s.l(0)).wallClockMs(s.l(1)).nodeId(s.i(0)).priority(s.i(1)).health(s.i(2))
-                .protocolVersion(CURRENT).mode(Mode.ACTIVE_STANDBY).rolePolicy(RolePolicy.AUTO);
+            e.epoch(0).nodeId(s.i(0)).protocolVersion(CURRENT);
             e.flags().clear().authRequired(true);
-            e.putSoftwareVersion(software, 0, software.length)
-                .putFingerprint(module, 0, module.length)
-                .putAuthChallenge(challenge, 0, challenge.length);
+            e.putAuthChallenge(challenge, 0, challenge.length);
         });
         fixture.append(keepaliveEncoder, (e) -> e.epoch(s.l(0)).sequence(s.l(2)).sentTimeNs(s.l(3)));
         fixture.append(configDigestEncoder, (e) -> e.epoch(s.l(0)).digest(s.l(4)).putModuleName(module, 0, module.length));
@@ -151,7 +158,7 @@ class FrameReaderTest
             assertEquals(FrameRejection.OK, reader.read(frame, 0, frame.capacity(), decoders));
             assertEquals(-1, reader.errorOffset());
             assertEquals(frame.capacity(), reader.frameLength());
-            assertEquals(WireSchema.CONTROL == schema ? 4 : 6, decoders.messages);
+            assertEquals(WireSchema.CONTROL == schema ? 5 : 6, decoders.messages);
             assertEquals(decoders.messages, reader.messageCount());
 
             final UnsafeBuffer body = new UnsafeBuffer(frame, FRAME_BODY_OFFSET, frame.capacity() - FRAME_BODY_OFFSET);
@@ -274,11 +281,11 @@ class FrameReaderTest
     @Test
     void previousVersionIsAcceptedAndDecoded()
     {
-        final UnsafeBuffer frame = helloOnly(CURRENT - 1, HelloDecoder.BLOCK_LENGTH, 0);
+        final UnsafeBuffer frame = termsOnly(CURRENT - 1, PairingTermsDecoder.BLOCK_LENGTH, 0);
         assertEquals(FrameRejection.OK, controlReader.validateFrame(frame, 0, frame.capacity()));
         assertTrue(controlReader.nextMessage());
         assertEquals(CURRENT - 1, controlReader.actingVersion());
-        final HelloDecoder decoder = new HelloDecoder();
+        final PairingTermsDecoder decoder = new PairingTermsDecoder();
         FrameFixture.wrap(controlReader, frame, decoder);
         assertEquals(42L, decoder.epoch());
         assertEquals("sw-1", decoder.softwareVersion());
@@ -287,18 +294,17 @@ class FrameReaderTest
     @Test
     void newerVersionWithLongerBlockIsAcceptedAndDecoded()
     {
-        final UnsafeBuffer frame = helloOnly(CURRENT + 1, HelloDecoder.BLOCK_LENGTH + 8, 8);
+        final UnsafeBuffer frame = termsOnly(CURRENT + 1, PairingTermsDecoder.BLOCK_LENGTH + 8, 8);
         assertEquals(FrameRejection.OK, controlReader.validateFrame(frame, 0, frame.capacity()));
         assertTrue(controlReader.nextMessage());
         assertEquals(CURRENT + 1, controlReader.actingVersion());
-        assertEquals(HelloDecoder.BLOCK_LENGTH + 8, controlReader.actingBlockLength());
-        final HelloDecoder decoder = new HelloDecoder();
+        assertEquals(PairingTermsDecoder.BLOCK_LENGTH + 8, controlReader.actingBlockLength());
+        final PairingTermsDecoder decoder = new PairingTermsDecoder();
         FrameFixture.wrap(controlReader, frame, decoder);
         assertEquals(42L, decoder.epoch());
         assertEquals("sw-1", decoder.softwareVersion());
         assertEquals(0, decoder.fingerprintLength());
         decoder.skipFingerprint();
-        decoder.skipAuthChallenge();
         FrameFixture.assertConsumed(controlReader, decoder);
     }
 
@@ -328,7 +334,7 @@ class FrameReaderTest
     @Test
     void versionTwoAheadIsRefusedWithVersionGap()
     {
-        final UnsafeBuffer frame = helloOnly(CURRENT + 2, HelloDecoder.BLOCK_LENGTH, 0);
+        final UnsafeBuffer frame = termsOnly(CURRENT + 2, PairingTermsDecoder.BLOCK_LENGTH, 0);
         assertEquals(FrameRejection.VERSION_GAP, controlReader.validateFrame(frame, 0, frame.capacity()));
         assertEquals(FRAME_BODY_OFFSET + VERSION_OFFSET, controlReader.errorOffset());
         assertFalse(controlReader.nextMessage());
@@ -380,15 +386,15 @@ class FrameReaderTest
         qt().withFixedSeed(SEED).withExamples(EXAMPLES).forAll(samples()).checkAssert((s) ->
         {
             final UnsafeBuffer frame = controlFrame(s);
-            final int softwareLengthOffset = FRAME_BODY_OFFSET + MESSAGE_HEADER_LENGTH + HelloDecoder.BLOCK_LENGTH;
+            final int softwareLengthOffset = FRAME_BODY_OFFSET + MESSAGE_HEADER_LENGTH + PairingTermsDecoder.BLOCK_LENGTH;
 
             final int overMax = MAX_TEXT_LENGTH + 1 + s.unsigned(0, 65535 - MAX_TEXT_LENGTH - 1);
             frame.putShort(softwareLengthOffset, (short)overMax, LE);
             assertEquals(FrameRejection.BAD_VAR_LENGTH, controlReader.validateFrame(frame, 0, frame.capacity()));
             assertEquals(softwareLengthOffset, controlReader.errorOffset());
 
-            final UnsafeBuffer small = helloOnly(CURRENT, HelloDecoder.BLOCK_LENGTH, 0);
-            final int lengthOffset = FRAME_BODY_OFFSET + MESSAGE_HEADER_LENGTH + HelloDecoder.BLOCK_LENGTH;
+            final UnsafeBuffer small = termsOnly(CURRENT, PairingTermsDecoder.BLOCK_LENGTH, 0);
+            final int lengthOffset = FRAME_BODY_OFFSET + MESSAGE_HEADER_LENGTH + PairingTermsDecoder.BLOCK_LENGTH;
             final int pastEnd = small.capacity() - lengthOffset + s.unsigned(1, MAX_TEXT_LENGTH - small.capacity());
             small.putShort(lengthOffset, (short)pastEnd, LE);
             assertEquals(FrameRejection.BAD_VAR_LENGTH, controlReader.validateFrame(small, 0, small.capacity()));
@@ -566,9 +572,9 @@ class FrameReaderTest
         {
             final UnsafeBuffer frame = controlFrame(s);
             assertEquals(FrameRejection.OK, controlReader.validateFrame(frame, 0, frame.capacity()));
-            final int softwareLengthOffset = FRAME_BODY_OFFSET + MESSAGE_HEADER_LENGTH + HelloDecoder.BLOCK_LENGTH;
+            final int softwareLengthOffset = FRAME_BODY_OFFSET + MESSAGE_HEADER_LENGTH + PairingTermsDecoder.BLOCK_LENGTH;
             frame.putShort(softwareLengthOffset, (short)0xFFFF, LE);
-            assertTrue(controlReader.forEach((schemaId, templateId, blockLength, version, buffer, offset, length) -> {}) < 4);
+            assertTrue(controlReader.forEach((schemaId, templateId, blockLength, version, buffer, offset, length) -> {}) < 5);
         });
     }
 
@@ -611,24 +617,23 @@ class FrameReaderTest
         return reader.messageOffset();
     }
 
-    /** A Hello frame written by hand with the given header version and block length; extra block bytes are zero. */
-    private static UnsafeBuffer helloOnly(final int version, final int blockLength, final int extraBlockBytes)
+    /** A PairingTerms frame written by hand with the given header version and block length; extra block bytes are zero. */
+    private static UnsafeBuffer termsOnly(final int version, final int blockLength, final int extraBlockBytes)
     {
         final byte[] software = "sw-1".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-        final int bodyLength = MESSAGE_HEADER_LENGTH + blockLength + 2 + software.length + 2 + 2;
+        final int bodyLength = MESSAGE_HEADER_LENGTH + blockLength + 2 + software.length + 2;
         final UnsafeBuffer frame = new UnsafeBuffer(new byte[FRAME_BODY_OFFSET + bodyLength]);
-        final HelloEncoder encoder = new HelloEncoder();
+        final PairingTermsEncoder encoder = new PairingTermsEncoder();
         final FrameWriter writer = new FrameWriter().wrap(frame, 0, frame.capacity());
         writer.begin(encoder).epoch(42L).mode(Mode.MIRRORING).rolePolicy(RolePolicy.AUTO);
         final int blockOffset = encoder.offset();
         final int varOffset = blockOffset + blockLength;
         frame.putShort(blockOffset - MESSAGE_HEADER_LENGTH + BLOCK_LENGTH_OFFSET, (short)blockLength, LE);
         frame.putShort(blockOffset - MESSAGE_HEADER_LENGTH + VERSION_OFFSET, (short)version, LE);
-        frame.setMemory(blockOffset + HelloDecoder.BLOCK_LENGTH, extraBlockBytes, (byte)0x5A);
+        frame.setMemory(blockOffset + PairingTermsDecoder.BLOCK_LENGTH, extraBlockBytes, (byte)0x5A);
         frame.putShort(varOffset, (short)software.length, LE);
         frame.putBytes(varOffset + 2, software);
         frame.putShort(varOffset + 2 + software.length, (short)0, LE);
-        frame.putShort(varOffset + 4 + software.length, (short)0, LE);
         frame.putInt(0, bodyLength, LE);
         return frame;
     }

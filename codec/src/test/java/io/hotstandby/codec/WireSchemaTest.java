@@ -29,7 +29,7 @@ class WireSchemaTest
     private static final String[] CONTROL_MESSAGES = {
         "Hello", "AuthResponse", "HelloAccept", "HelloRefuse", "Keepalive", "KeepaliveAck", "RoleAnnounce",
         "SwitchoverRequest", "SwitchoverResponse", "OperatorCommandRequest", "OperatorCommandResult",
-        "ConfigDigest", "ConfigChunk" };
+        "ConfigDigest", "ConfigChunk", "PairingTerms" };
     private static final String[] REPLICATION_MESSAGES = {
         "BatchHeader", "FirewallSession", "NatPortBlock", "DhcpLease", "PortalUser", "LastHop", "CustomEntry",
         "EntryDelete", "Ack", "ResyncRequest", "BulkBegin", "BulkEnd", "ReplicationHeartbeat",

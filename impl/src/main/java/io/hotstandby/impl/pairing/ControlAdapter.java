@@ -25,6 +25,7 @@ import io.hotstandby.codec.control.HelloRefusal;
 import io.hotstandby.codec.control.HelloRefuseDecoder;
 import io.hotstandby.codec.control.KeepaliveAckDecoder;
 import io.hotstandby.codec.control.KeepaliveDecoder;
+import io.hotstandby.codec.control.PairingTermsDecoder;
 import io.hotstandby.codec.control.OperatorCommandRequestDecoder;
 import io.hotstandby.codec.control.OperatorCommandResultDecoder;
 import io.hotstandby.codec.control.RoleAnnounceDecoder;
@@ -58,6 +59,7 @@ public final class ControlAdapter implements FrameHandler, FrameMessageHandler
     private final HelloRefuseDecoder helloRefuse = new HelloRefuseDecoder();
     private final KeepaliveDecoder keepalive = new KeepaliveDecoder();
     private final KeepaliveAckDecoder keepaliveAck = new KeepaliveAckDecoder();
+    private final PairingTermsDecoder pairingTerms = new PairingTermsDecoder();
     private final RoleAnnounceDecoder roleAnnounce = new RoleAnnounceDecoder();
     private final SwitchoverRequestDecoder switchoverRequest = new SwitchoverRequestDecoder();
     private final SwitchoverResponseDecoder switchoverResponse = new SwitchoverResponseDecoder();
@@ -110,6 +112,7 @@ public final class ControlAdapter implements FrameHandler, FrameMessageHandler
         switch (templateId)
         {
             case HelloDecoder.TEMPLATE_ID -> onHello(buffer, offset, actingBlockLength, actingVersion);
+            case PairingTermsDecoder.TEMPLATE_ID -> onPairingTerms(buffer, offset, actingBlockLength, actingVersion);
             case AuthResponseDecoder.TEMPLATE_ID ->
             {
                 authResponse.wrap(buffer, offset, actingBlockLength, actingVersion);
@@ -246,29 +249,37 @@ public final class ControlAdapter implements FrameHandler, FrameMessageHandler
         hello.wrap(buffer, offset, blockLength, version);
         final PeerView p = peerScratch;
         final long epoch = hello.epoch();
-        hello.wallClockMs();
         p.nodeId = hello.nodeId();
-        p.priority = hello.priority();
-        p.health = hello.health();
         p.protocolVersion = hello.protocolVersion();
-        final Mode mode = modeOrNull(hello.modeRaw());
-        final RolePolicy policy = policyOrNull(hello.rolePolicyRaw());
-        if (mode == null || policy == null)
-        {
-            fail("hello with unknown mode or role policy");
-            return;
-        }
-        p.mode = mode;
-        p.rolePolicy = policy;
         p.authRequired = hello.flags().authRequired();
-        p.strictFingerprint = hello.flags().strictFingerprint();
-        p.ready = hello.flags().ready();
-        p.softwareVersion = hello.softwareVersion();
-        p.fingerprint = new byte[hello.fingerprintLength()];
-        hello.getFingerprint(p.fingerprint, 0, p.fingerprint.length);
         p.challenge = new byte[hello.authChallengeLength()];
         hello.getAuthChallenge(p.challenge, 0, p.challenge.length);
         listener.onHello(epoch, p);
+    }
+
+    private void onPairingTerms(final DirectBuffer buffer, final int offset, final int blockLength, final int version)
+    {
+        pairingTerms.wrap(buffer, offset, blockLength, version);
+        final long epoch = pairingTerms.epoch();
+        final Mode mode = modeOrNull(pairingTerms.modeRaw());
+        final RolePolicy policy = policyOrNull(pairingTerms.rolePolicyRaw());
+        if (mode == null || policy == null)
+        {
+            fail("pairing terms with unknown mode or role policy");
+            return;
+        }
+        final PeerView p = peerScratch;
+        pairingTerms.wallClockMs();
+        p.priority = pairingTerms.priority();
+        p.health = pairingTerms.health();
+        p.mode = mode;
+        p.rolePolicy = policy;
+        p.strictFingerprint = pairingTerms.flags().strictFingerprint();
+        p.ready = pairingTerms.flags().ready();
+        p.softwareVersion = pairingTerms.softwareVersion();
+        p.fingerprint = new byte[pairingTerms.fingerprintLength()];
+        pairingTerms.getFingerprint(p.fingerprint, 0, p.fingerprint.length);
+        listener.onPairingTerms(epoch, p);
     }
 
     private void fail(final String reason)

@@ -31,12 +31,16 @@ import io.hotstandby.codec.control.SwitchoverRefusal;
  * transport of the control channel has no thread of its own), so a keepalive is read and answered
  * within one duty cycle of the conductor's thread.
  *
- * <p>Handshake on a new connection: both send Hello (with a fresh challenge when authentication is
- * on). On the peer's Hello a member answers the challenge (AuthResponse). On a valid answer it checks
- * the pairing rules ({@link HandshakeRules}) and sends HelloAccept or HelloRefuse. The channel is up
- * once it has both sent and received HelloAccept. A peer that fails authentication gets a bare
- * AUTH_FAILED refusal and the connection is closed; nothing else is sent to it and nothing it sent
- * is acted on.
+ * <p>Handshake on a new connection (F3: nothing about this member's configuration travels before
+ * the peer has proved the key): both send Hello, which carries only the protocol version, the node id,
+ * whether authentication is required and a fresh challenge. On the peer's Hello a member answers the
+ * challenge (AuthResponse). Once the peer's answer verifies (at once, when authentication is off on
+ * both) it sends its PairingTerms (epoch, wall clock, priority, health, mode, role policy, software
+ * version, fingerprint); on the peer's PairingTerms it checks the pairing rules ({@link HandshakeRules})
+ * and sends HelloAccept or HelloRefuse. The channel is up once it has both sent and received
+ * HelloAccept. A peer that fails authentication gets a bare AUTH_FAILED refusal and the connection is
+ * closed; it has received nothing but this member's Hello and AuthResponse, and nothing it sent is
+ * acted on.
  *
  * <p>Threading: conductor thread only; bounded work per {@link #doWork(long)}.
  */
@@ -76,6 +80,7 @@ public final class ControlChannel implements ControlListener
     private byte[] challenge = new byte[0];
     private boolean peerHelloReceived;
     private boolean peerAuthenticated;
+    private boolean peerTermsReceived;
     private boolean acceptSent;
     private boolean peerAccepted;
     private boolean refused;
@@ -309,15 +314,14 @@ public final class ControlChannel implements ControlListener
         peer.clear();
         peerHelloReceived = false;
         peerAuthenticated = false;
+        peerTermsReceived = false;
         acceptSent = false;
         peerAccepted = false;
         refused = false;
         handshakeDeadlineNs = nowNs + handshakeTimeoutNs;
         challenge = authenticator.newChallenge();
         report(ChannelState.HANDSHAKING, "connected", nowNs);
-        publisher.hello(config.nodeId(), clock.epochMillis(), config.priority(), health, protocolVersion,
-            config.mode(), config.rolePolicy(), authenticator.enabled(), config.strictFingerprint(),
-            config.fallbackEnabled(), ready, config.softwareVersion(), fingerprint, challenge);
+        publisher.hello(config.nodeId(), protocolVersion, authenticator.enabled(), challenge);
     }
 
     private void report(final ChannelState newState, final String reason, final long nowNs)
@@ -352,7 +356,6 @@ public final class ControlChannel implements ControlListener
         }
         peerHelloReceived = true;
         keepalives.onHeard(nowNs);
-        peer.epoch = epoch;
         if (authenticator.enabled())
         {
             if (peer.challenge.length == 0)
@@ -370,7 +373,7 @@ public final class ControlChannel implements ControlListener
                 return;
             }
             peerAuthenticated = true;
-            checkAndAccept();
+            sendTerms();
         }
     }
 
@@ -388,6 +391,26 @@ public final class ControlChannel implements ControlListener
             return;
         }
         peerAuthenticated = true;
+        sendTerms();
+    }
+
+    /** The peer has proved the key (or authentication is off on both): now it may learn the terms. */
+    private void sendTerms()
+    {
+        publisher.pairingTerms(clock.epochMillis(), config.priority(), health, config.mode(), config.rolePolicy(),
+            config.strictFingerprint(), config.fallbackEnabled(), ready, config.softwareVersion(), fingerprint);
+    }
+
+    @Override
+    public void onPairingTerms(final long epoch, final PeerView terms)
+    {
+        if (phase != Phase.HANDSHAKING || !peerAuthenticated || peerTermsReceived)
+        {
+            onMalformed("pairing terms before authentication");
+            return;
+        }
+        peerTermsReceived = true;
+        peer.epoch = epoch;
         checkAndAccept();
     }
 
@@ -407,7 +430,7 @@ public final class ControlChannel implements ControlListener
     @Override
     public void onHelloAccept(final long epoch, final int nodeId, final int version)
     {
-        if (phase != Phase.HANDSHAKING || !peerAuthenticated || nodeId != peer.nodeId)
+        if (phase != Phase.HANDSHAKING || !peerAuthenticated || !peerTermsReceived || nodeId != peer.nodeId)
         {
             onMalformed("hello accept before authentication");
             return;

@@ -16,8 +16,11 @@ import io.hotstandby.codec.control.SwitchoverRefusal;
  */
 public interface ControlListener
 {
-    /** The peer's Hello: the adapter has filled {@code peer}. */
+    /** The peer's Hello: the adapter has filled the node id, version, authRequired and challenge of {@code peer}. */
     void onHello(long epoch, PeerView peer);
+
+    /** The peer's pairing terms, after its proof: the adapter has filled the rest of {@code peer}. */
+    void onPairingTerms(long epoch, PeerView peer);
 
     /** The peer's answer to this member's challenge. */
     void onAuthResponse(long epoch, int nodeId, byte[] hmac);

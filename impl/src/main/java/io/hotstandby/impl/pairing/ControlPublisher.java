@@ -13,6 +13,7 @@ import io.hotstandby.codec.control.HelloRefusal;
 import io.hotstandby.codec.control.HelloRefuseEncoder;
 import io.hotstandby.codec.control.KeepaliveAckEncoder;
 import io.hotstandby.codec.control.KeepaliveEncoder;
+import io.hotstandby.codec.control.PairingTermsEncoder;
 import io.hotstandby.codec.control.OperatorCommandRequestEncoder;
 import io.hotstandby.codec.control.OperatorCommandResultEncoder;
 import io.hotstandby.codec.control.RoleAnnounceEncoder;
@@ -48,6 +49,7 @@ public final class ControlPublisher implements ConfigOutbound
 
     private final FrameWriter writer = new FrameWriter();
     private final HelloEncoder hello = new HelloEncoder();
+    private final PairingTermsEncoder pairingTerms = new PairingTermsEncoder();
     private final AuthResponseEncoder authResponse = new AuthResponseEncoder();
     private final HelloAcceptEncoder helloAccept = new HelloAcceptEncoder();
     private final HelloRefuseEncoder helloRefuse = new HelloRefuseEncoder();
@@ -97,25 +99,40 @@ public final class ControlPublisher implements ConfigOutbound
         return true;
     }
 
-    boolean hello(final int nodeId, final long wallClockMs, final int priority, final int health, final int version,
-        final Mode mode, final RolePolicy policy, final boolean authRequired, final boolean strictFingerprint,
-        final boolean preempt, final boolean ready, final String softwareVersion, final byte[] fingerprint,
-        final byte[] challenge)
+    /**
+     * The first message on a connection: only what the challenge-response needs (F3), epoch 0.
+     */
+    boolean hello(final int nodeId, final int version, final boolean authRequired, final byte[] challenge)
     {
         if (!claim(SMALL_CLAIM))
         {
             return false;
         }
-        writer.begin(hello).epoch(epoch).wallClockMs(wallClockMs).nodeId(nodeId).priority(priority).health(health)
-            .protocolVersion(version)
-            .mode(io.hotstandby.codec.control.Mode.get((short)mode.code()))
-            .rolePolicy(io.hotstandby.codec.control.RolePolicy.get((short)policy.code()));
-        hello.flags().clear().authRequired(authRequired).strictFingerprint(strictFingerprint).preemptEnabled(preempt)
-            .ready(ready);
-        hello.softwareVersion(softwareVersion == null ? "" : truncate(softwareVersion));
-        hello.putFingerprint(fingerprint, 0, fingerprint.length);
+        writer.begin(hello).epoch(0).nodeId(nodeId).protocolVersion(version);
+        hello.flags().clear().authRequired(authRequired);
         hello.putAuthChallenge(challenge, 0, challenge.length);
         writer.commit(hello);
+        return finish();
+    }
+
+    /**
+     * What the pairing rules check (A3); sent only once the peer has proved the key.
+     */
+    boolean pairingTerms(final long wallClockMs, final int priority, final int health, final Mode mode,
+        final RolePolicy policy, final boolean strictFingerprint, final boolean preempt, final boolean ready,
+        final String softwareVersion, final byte[] fingerprint)
+    {
+        if (!claim(SMALL_CLAIM))
+        {
+            return false;
+        }
+        writer.begin(pairingTerms).epoch(epoch).wallClockMs(wallClockMs).priority(priority).health(health)
+            .mode(io.hotstandby.codec.control.Mode.get((short)mode.code()))
+            .rolePolicy(io.hotstandby.codec.control.RolePolicy.get((short)policy.code()));
+        pairingTerms.flags().clear().strictFingerprint(strictFingerprint).preemptEnabled(preempt).ready(ready);
+        pairingTerms.softwareVersion(softwareVersion == null ? "" : truncate(softwareVersion));
+        pairingTerms.putFingerprint(fingerprint, 0, fingerprint.length);
+        writer.commit(pairingTerms);
         return finish();
     }
 

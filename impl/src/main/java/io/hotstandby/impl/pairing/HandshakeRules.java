@@ -8,7 +8,7 @@ import io.hotstandby.codec.FrameDescriptor;
 import io.hotstandby.codec.control.HelloRefusal;
 
 /**
- * The pairing rules checked on the peer's Hello once it has authenticated (SPEC A3, A5, F4): the
+ * The pairing rules checked on the peer's Hello and PairingTerms once it has authenticated (SPEC A3, A5, F4): the
  * combinations the seeds forbid refuse the pairing with a code and a reason the host can show.
  * Pure function of the two configurations.
  *
@@ -33,7 +33,7 @@ public final class HandshakeRules
     /**
      * @param local       this member's configuration.
      * @param ownVersion  this member's protocol version.
-     * @param peer        the peer's Hello.
+     * @param peer        the peer's Hello and PairingTerms.
      * @return null when the pairing is allowed, otherwise why not.
      */
     public static Refusal check(final PairConfig local, final int ownVersion, final PeerView peer)

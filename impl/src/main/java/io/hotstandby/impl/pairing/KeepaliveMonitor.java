@@ -7,12 +7,15 @@ package io.hotstandby.impl.pairing;
  *
  * <p>Stall rule: time during which this member itself was not running is not counted against the
  * peer. A gap between two consecutive {@link #poll(long)} calls longer than one interval is this
- * member's own stall (the peer's frames may be waiting unread in its socket, or the whole host was
- * descheduled); only the first interval of such a gap counts as silence, the rest is excused. Bound:
- * every poll still counts {@code min(gap, interval)}, so a member that is permanently starved, however
- * long its gaps, declares a silent peer lost at its {@code retries}-th poll after the peer's last frame
- * at the latest; a member that polls at least once per interval declares it lost after exactly
- * interval x retries of silence (at its first poll from then on).
+ * member's own stall (the peer's frames may be waiting unread in its socket, its keepalives were not
+ * sent, or the whole host was descheduled): only the first interval of such a gap counts as silence,
+ * the rest is excused; and after the stall the peer gets at least one more interval to be heard (the
+ * silence counted is cut back to {@code retries - 1} intervals). Bound: that second grace is given at
+ * most {@code retries} times per silence, and every poll counts at least {@code min(gap, interval)},
+ * so a member that is permanently starved, however long its gaps, still declares a silent peer lost
+ * at its {@code 2 x retries}-th poll after the peer's last frame at the latest. A member that polls
+ * at least once per interval declares a silent peer lost after exactly interval x retries of silence
+ * (at its first poll from then on).
  *
  * <p>Threading: conductor thread only. Times in nanoseconds of the node's clock, compared wrap-safely.
  */
@@ -22,6 +25,7 @@ public final class KeepaliveMonitor
     private final int retries;
     private long lastHeardNs;
     private long excusedNs;
+    private int gracesGiven;
     private long nextSendNs;
     private long lastPollNs;
     private int missed;
@@ -43,6 +47,7 @@ public final class KeepaliveMonitor
         nextSendNs = nowNs;
         lastPollNs = nowNs;
         excusedNs = 0;
+        gracesGiven = 0;
         missed = 0;
     }
 
@@ -57,6 +62,7 @@ public final class KeepaliveMonitor
         {
             lastHeardNs = arrivalNs;
             excusedNs = 0;
+            gracesGiven = 0;
             missed = 0;
         }
     }
@@ -93,6 +99,14 @@ public final class KeepaliveMonitor
             if (stallNs > 0)
             {
                 excusedNs += stallNs;
+            }
+            // one more interval for the peer after this member's stall, a bounded number of times
+            final long graceSilenceNs = intervalNs * (retries - 1);
+            final long overNs = nowNs - lastHeardNs - excusedNs - graceSilenceNs;
+            if (overNs > 0 && gracesGiven < retries)
+            {
+                excusedNs += overNs;
+                gracesGiven++;
             }
         }
         final long silentNs = nowNs - lastHeardNs - excusedNs;

@@ -6,7 +6,8 @@ import io.hotstandby.api.state.FailoverState;
 import io.hotstandby.api.state.Role;
 
 /**
- * What this member knows of its peer, as learnt from the Hello and then from keepalives and role
+ * What this member knows of its peer, as learnt from the Hello, the PairingTerms (once the peer proved
+ * the key) and then from keepalives and role
  * announcements (SPEC A3, A7). Mutable; owned by the conductor.
  *
  * <p>Threading: conductor thread only.

@@ -3,7 +3,7 @@
  * {@link io.hotstandby.impl.pairing.Conductor} agent and the parts it owns, one concern each.
  * <ul>
  *   <li>{@link io.hotstandby.impl.pairing.ControlChannel}: the control link, Hello and pre-shared-key
- *       challenge-response ({@link io.hotstandby.impl.pairing.PeerAuthenticator},
+ *       challenge-response (the pairing terms travel only after the proof) ({@link io.hotstandby.impl.pairing.PeerAuthenticator},
  *       {@link io.hotstandby.impl.pairing.HandshakeRules}), keepalives
  *       ({@link io.hotstandby.impl.pairing.KeepaliveMonitor}: detection only) and reconnect backoff
  *       ({@link io.hotstandby.impl.pairing.ReconnectBackoff});</li>

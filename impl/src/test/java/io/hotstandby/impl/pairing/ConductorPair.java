@@ -110,9 +110,10 @@ final class ConductorPair implements AutoCloseable
         return status(member).role();
     }
 
+    /** Both paired, one active and one standby, and both at the same epoch (the role announcements arrived). */
     boolean converged()
     {
-        return status(0).peerUp() && status(1).peerUp() &&
+        return status(0).peerUp() && status(1).peerUp() && status(0).epoch() == status(1).epoch() &&
             (role(0) == Role.ACTIVE && role(1) == Role.STANDBY || role(0) == Role.STANDBY && role(1) == Role.ACTIVE);
     }
 

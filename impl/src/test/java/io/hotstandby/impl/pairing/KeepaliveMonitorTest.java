@@ -110,16 +110,40 @@ class KeepaliveMonitorTest
     }
 
     @Test
-    void aPermanentlyStarvedMemberStillDeclaresASilentPeerLostAtItsRetriesThPoll()
+    void afterItsOwnStallThisMemberGivesThePeerOneMoreInterval()
     {
         final KeepaliveMonitor monitor = new KeepaliveMonitor(10 * MS, 3);
         monitor.reset(0);
-        monitor.poll(2_000 * MS);
-        monitor.poll(4_000 * MS);
-        assertFalse(monitor.isPeerLost(), "two polls: two intervals counted");
+        for (long t = MS; t <= 25 * MS; t += MS)
+        {
+            monitor.poll(t);
+        }
+        // descheduled from 25 to 40 ms: 5 ms excused leaves 35 ms of silence, cut back to two intervals
+        monitor.poll(40 * MS);
+        assertFalse(monitor.isPeerLost(), "the peer's frames may be waiting unread: it gets one more interval");
         assertEquals(2, monitor.missed());
-        monitor.poll(6_000 * MS);
-        assertTrue(monitor.isPeerLost(), "every poll counts at least one interval: lost at the third");
+        for (long t = 41 * MS; t < 50 * MS; t += MS)
+        {
+            monitor.poll(t);
+            assertFalse(monitor.isPeerLost(), "not yet at " + t / MS + " ms");
+        }
+        monitor.poll(50 * MS);
+        assertTrue(monitor.isPeerLost(), "still silent one interval after this member resumed");
+    }
+
+    @Test
+    void aPermanentlyStarvedMemberStillDeclaresASilentPeerLostWithinTwiceRetriesPolls()
+    {
+        final KeepaliveMonitor monitor = new KeepaliveMonitor(10 * MS, 3);
+        monitor.reset(0);
+        int polls = 0;
+        while (!monitor.isPeerLost())
+        {
+            polls++;
+            monitor.poll(polls * 2_000 * MS);
+            assertTrue(polls <= 6, "lost at the 2 x retries-th poll at the latest");
+        }
+        assertEquals(6, polls, "three polls to count interval x retries, three graces after stalls");
     }
 
     @Test

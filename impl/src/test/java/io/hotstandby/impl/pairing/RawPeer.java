@@ -12,6 +12,7 @@ import io.hotstandby.api.state.ChannelKind;
 import io.hotstandby.api.state.FailoverState;
 import io.hotstandby.api.state.Role;
 import io.hotstandby.api.state.SwitchoverReason;
+import io.hotstandby.api.transport.FrameHandler;
 import io.hotstandby.api.transport.FrameLink;
 import io.hotstandby.api.transport.FrameTransport;
 import io.hotstandby.api.transport.LinkSpec;
@@ -30,6 +31,15 @@ final class RawPeer implements ControlListener
     final ControlAdapter adapter = new ControlAdapter(this, view);
     final PeerAuthenticator auth;
     final List<String> received = new CopyOnWriteArrayList<>();
+    /** Every frame body received, as raw bytes, for tests that decode what went over the wire. */
+    final List<byte[]> frames = new CopyOnWriteArrayList<>();
+    private final FrameHandler recorder = (buffer, offset, length) ->
+    {
+        final byte[] copy = new byte[length];
+        buffer.getBytes(offset, copy);
+        frames.add(copy);
+        adapter.onFrame(buffer, offset, length);
+    };
     final int nodeId;
     boolean helloSent;
     boolean up;
@@ -54,12 +64,12 @@ final class RawPeer implements ControlListener
         if (link.state() == FrameLink.State.CONNECTED && !helloSent && handshake)
         {
             helloSent = true;
-            publisher.hello(nodeId, 0, 100, 100, 1, Mode.ACTIVE_STANDBY, RolePolicy.AUTO, auth.enabled(), false,
-                false, true, "raw", new byte[0], auth.newChallenge());
+            publisher.hello(nodeId, 1, auth.enabled(), auth.newChallenge());
         }
-        if (link.state() == FrameLink.State.CONNECTED && handshake)
+        if (link.state() != FrameLink.State.CONNECTING && handshake)
         {
-            link.poll(adapter, 16);
+            // also after a close: what the member sent before closing is still delivered
+            link.poll(recorder, 16);
         }
         if (up)
         {
@@ -73,13 +83,33 @@ final class RawPeer implements ControlListener
     public void onHello(final long epoch, final PeerView peer)
     {
         received.add("hello");
-        publisher.authResponse(nodeId, auth.respond(peer.challenge, nodeId, peer.nodeId));
+        if (auth.enabled())
+        {
+            publisher.authResponse(nodeId, auth.respond(peer.challenge, nodeId, peer.nodeId));
+        }
+        else
+        {
+            sendTerms();
+        }
     }
 
     @Override
     public void onAuthResponse(final long epoch, final int nodeId, final byte[] hmac)
     {
         received.add("auth");
+        sendTerms();
+    }
+
+    private void sendTerms()
+    {
+        publisher.pairingTerms(0, 100, 100, Mode.ACTIVE_STANDBY, RolePolicy.AUTO, false, false, true, "raw",
+            new byte[0]);
+    }
+
+    @Override
+    public void onPairingTerms(final long epoch, final PeerView peer)
+    {
+        received.add("terms");
         publisher.helloAccept(this.nodeId, 1);
     }
 
