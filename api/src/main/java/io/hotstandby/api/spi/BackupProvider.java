@@ -55,7 +55,8 @@ public interface BackupProvider<R extends EntryReader>
      * {@code sink}; the library digests them to compare key ranges with the peer and repairs only the
      * ranges that differ. The sink the library passes ignores entries outside the range, so the
      * default, which walks the whole table through {@link #snapshot}, is correct; a host with an
-     * ordered table can emit just the range.
+     * ordered table can emit just the range. The library asks for the span of up to sixteen contiguous
+     * ranges at once (the sub-ranges of a split), so a whole-table walk digests all of them.
      *
      * @param fromKey first key, inclusive (signed order).
      * @param toKey   last key, inclusive.

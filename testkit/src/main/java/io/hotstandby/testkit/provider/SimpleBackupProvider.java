@@ -62,6 +62,7 @@ public final class SimpleBackupProvider<R extends EntryReader> implements Backup
     private final EntryReaderFlyweight storedReader;
     private final UnsafeBuffer storedView = new UnsafeBuffer(new byte[0]);
     private long flushes;
+    private long walks;
     private long applies;
     private long merges;
 
@@ -189,6 +190,10 @@ public final class SimpleBackupProvider<R extends EntryReader> implements Backup
     @Override
     public synchronized long snapshot(final long position, final int limit, final EntrySink sink)
     {
+        if (position == 0)
+        {
+            walks++;
+        }
         int index = (int)position;
         int emitted = 0;
         while (index < slots.size() && emitted < limit)
@@ -232,6 +237,16 @@ public final class SimpleBackupProvider<R extends EntryReader> implements Backup
     public synchronized long flushes()
     {
         return flushes;
+    }
+
+    /**
+     * @return walks of this table the library started through {@link #snapshot} from its first slot:
+     * bulk backups, and anti-entropy digests and repairs (this table has no ordered index, so each of
+     * those reads all of it). Any thread.
+     */
+    public synchronized long walks()
+    {
+        return walks;
     }
 
     /** @return entries applied from the peer so far. */

@@ -70,14 +70,7 @@ final class AntiEntropyTest
         try (EnginePair pair = new EnginePair(11, b -> b.antiEntropyIntervalMs(1_000), resyncs, null))
         {
             final SplittableRandom random = new SplittableRandom(11);
-            final long[] keys = new long[TABLE_SIZE];
-            for (int i = 0; i < TABLE_SIZE; i++)
-            {
-                keys[i] = random.nextLong();
-                EnginePair.write(pair.localSinks[0][EntryType.FIREWALL_SESSION.code()], EntryType.FIREWALL_SESSION, keys[i], random);
-            }
-            pair.startActiveStandby(1);
-            assertTrue(pair.runUntil(() -> pair.engines[1].isReady() && pair.difference() == null, 5_000), pair.difference());
+            final long[] keys = synchronisedSessions(pair, random);
             assertEquals(1, resyncs.bulks(), "a fresh standby gets one bulk backup");
 
             // silently corrupt the standby's table: 3 changed, 3 missing, 3 extra entries
@@ -102,6 +95,43 @@ final class AntiEntropyTest
             assertEquals(resyncsBefore + resyncs.repairs(), pair.counters[0].get(CounterId.RESYNCS).get(),
                 "each repair is counted");
             assertEquals(TABLE_SIZE, standby.size());
+        }
+    }
+
+    @Test
+    void theSubRangesOfASplitAreDigestedInOneWalkOnEachMember()
+    {
+        final Resyncs resyncs = new Resyncs();
+        try (EnginePair pair = new EnginePair(15, b -> b.antiEntropyIntervalMs(1_000), resyncs, null))
+        {
+            final SplittableRandom random = new SplittableRandom(15);
+            final long[] keys = synchronisedSessions(pair, random);
+
+            // scattered changes on the standby: the round splits the key space twice before the leaves,
+            // which (tables without an ordered index) would cost a walk of the table per sub-range
+            final int corruptions = 12;
+            for (int i = 0; i < corruptions; i++)
+            {
+                EnginePair.write(pair.localSinks[1][EntryType.FIREWALL_SESSION.code()], EntryType.FIREWALL_SESSION,
+                    keys[i * (TABLE_SIZE / corruptions)], random);
+            }
+            final SimpleBackupProvider<EntryReader> active = pair.table(0, EntryType.FIREWALL_SESSION);
+            final SimpleBackupProvider<EntryReader> standby = pair.table(1, EntryType.FIREWALL_SESSION);
+            final long activeWalks = active.walks();
+            final long standbyWalks = standby.walks();
+
+            assertTrue(pair.runUntil(() -> pair.difference() == null, 3_000), pair.difference());
+            assertEquals(1, resyncs.bulks(), "repaired without a bulk backup");
+            final long repairs = resyncs.repairs();
+            assertTrue(repairs >= 1 && repairs <= corruptions, resyncs.reasons.toString());
+
+            // per member: the root, its sixteen sub-ranges in one walk, one walk per differing sub-range's
+            // own sixteen, and one per repaired leaf; sixteen walks per split would be over a hundred
+            final long bound = 2 + corruptions + repairs;
+            assertTrue(active.walks() - activeWalks <= bound,
+                "active walks " + (active.walks() - activeWalks) + " > " + bound);
+            assertTrue(standby.walks() - standbyWalks <= bound,
+                "standby walks " + (standby.walks() - standbyWalks) + " > " + bound);
         }
     }
 
@@ -197,6 +227,20 @@ final class AntiEntropyTest
             assertTrue(resent < size / 5, "no bulk backup: " + resent + " entries sent for " + size);
             assertEquals(0, pair.counters[1].get(CounterId.FRAMES_REJECTED).get());
         }
+    }
+
+    /** The active's table gets {@link #TABLE_SIZE} random sessions, then the fresh standby its bulk backup. */
+    private static long[] synchronisedSessions(final EnginePair pair, final SplittableRandom random)
+    {
+        final long[] keys = new long[TABLE_SIZE];
+        for (int i = 0; i < TABLE_SIZE; i++)
+        {
+            keys[i] = random.nextLong();
+            EnginePair.write(pair.localSinks[0][EntryType.FIREWALL_SESSION.code()], EntryType.FIREWALL_SESSION, keys[i], random);
+        }
+        pair.startActiveStandby(1);
+        assertTrue(pair.runUntil(() -> pair.engines[1].isReady() && pair.difference() == null, 5_000), pair.difference());
+        return keys;
     }
 
     private static void awaitOrFail(final EnginePair pair, final BooleanSupplier condition, final String what)

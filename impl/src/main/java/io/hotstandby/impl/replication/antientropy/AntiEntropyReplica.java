@@ -26,7 +26,10 @@ import org.slf4j.LoggerFactory;
  * {@code RangeDigestRequest} when it applies it, in sequence order with the entries:
  * <ul>
  *   <li>{@code DIGEST}: digests the local table's range with the same {@link RangeDigester} function
- *       and queues a {@code RangeDigest} answer, written to the data link by {@link #doWork};</li>
+ *       and queues a {@code RangeDigest} answer, written to the data link by {@link #doWork}. The
+ *       digest is taken at the request's place in the stream, but consecutive requests (the active
+ *       sends the sub-ranges of a split back to back) wait until the receiver is about to change the
+ *       table ({@link #digestDeferred}), so a run of contiguous ranges costs one table walk;</li>
  *   <li>{@code REPAIR_BEGIN}: starts marking the keys of the range that the stream delivers
  *       (upserts mark, deletes unmark: {@link #onUpsert}, {@link #onDelete});</li>
  *   <li>{@code REPAIR_END}: deletes every local key of the range that was not marked (it is gone on
@@ -61,7 +64,12 @@ public final class AntiEntropyReplica implements ClaimTarget
     private final LongArrayList stale = new LongArrayList();
     private final UnsafeBuffer scratch = new UnsafeBuffer(new byte[8192]);
     private final FlyweightEntrySink sink = new FlyweightEntrySink(this);
+    private final long[] runFroms = new long[RangeDigester.MAX_RANGES];
+    private final long[] runTos = new long[RangeDigester.MAX_RANGES];
     private int answers;
+    /** Answers from this index on wait for their digest. */
+    private int digested;
+    private long walks;
     private int repairType = -1;
     private long repairId;
     private long repairFrom;
@@ -105,23 +113,18 @@ public final class AntiEntropyReplica implements ClaimTarget
                 LOG.debug("anti-entropy answer queue full; request {} dropped", requestDecoder.requestId());
                 return;
             }
-            long digest = 0;
-            long count = 0;
-            if (provider != null)
-            {
-                digester.digest(provider, from, to);
-                digest = digester.digest();
-                count = digester.count();
-            }
             final int i = answers++;
             answerIds[i] = requestDecoder.requestId();
             answerTypes[i] = typeCode;
             answerFroms[i] = from;
             answerTos[i] = to;
-            answerDigests[i] = digest;
-            answerCounts[i] = count;
+            answerDigests[i] = 0;
+            answerCounts[i] = 0;
+            return;
         }
-        else if (action == RangeAction.REPAIR_BEGIN)
+        // a repair changes the table: the digests asked before it are taken first
+        digestDeferred();
+        if (action == RangeAction.REPAIR_BEGIN)
         {
             marked.clear();
             repairType = typeCode;
@@ -138,6 +141,46 @@ public final class AntiEntropyReplica implements ClaimTarget
             }
             repairType = -1;
         }
+    }
+
+    /**
+     * Digests the requests received since the table last changed, before it changes: the receiver
+     * calls this before it applies anything else and at the end of each frame. A run of contiguous
+     * ranges of one type is digested in one walk. Cheap when nothing waits.
+     */
+    public void digestDeferred()
+    {
+        while (digested < answers)
+        {
+            final int typeCode = answerTypes[digested];
+            int n = 0;
+            do
+            {
+                runFroms[n] = answerFroms[digested + n];
+                runTos[n] = answerTos[digested + n];
+                n++;
+            }
+            while (n < RangeDigester.MAX_RANGES && digested + n < answers && answerTypes[digested + n] == typeCode &&
+                runTos[n - 1] != Long.MAX_VALUE && answerFroms[digested + n] == runTos[n - 1] + 1);
+            final BackupProvider<?> provider = typeCode < providers.length ? providers[typeCode] : null;
+            if (provider != null)
+            {
+                digester.digestAll(provider, runFroms, runTos, n);
+                walks++;
+                for (int r = 0; r < n; r++)
+                {
+                    answerDigests[digested + r] = digester.digest(r);
+                    answerCounts[digested + r] = digester.count(r);
+                }
+            }
+            digested += n;
+        }
+    }
+
+    /** @return table walks made to answer digest requests (several contiguous ranges per walk). */
+    public long walks()
+    {
+        return walks;
     }
 
     /**
@@ -176,6 +219,7 @@ public final class AntiEntropyReplica implements ClaimTarget
      */
     public int doWork(final long epoch)
     {
+        digestDeferred();
         int written = 0;
         final FrameLink link = publisher.link();
         while (written < answers && publisher.connected())
@@ -202,6 +246,7 @@ public final class AntiEntropyReplica implements ClaimTarget
             System.arraycopy(answerDigests, written, answerDigests, 0, left);
             System.arraycopy(answerCounts, written, answerCounts, 0, left);
             answers = left;
+            digested = Math.max(0, digested - written);
         }
         return written;
     }
@@ -210,6 +255,7 @@ public final class AntiEntropyReplica implements ClaimTarget
     public void reset()
     {
         answers = 0;
+        digested = 0;
         repairType = -1;
         marked.clear();
     }

@@ -50,14 +50,15 @@ public final class AntiEntropySource
      * retransmit window under four times this: a quarter of the window).
      */
     public static final int LEAF_ENTRIES = 1024;
-    /** Most digest requests awaiting an answer. */
-    public static final int MAX_OUTSTANDING = 16;
+    /** Most digest requests awaiting an answer: room for four splits' sub-ranges. */
+    public static final int MAX_OUTSTANDING = 64;
     /**
-     * Most digests computed per duty cycle: each walks a range of the table in one
-     * {@code BackupProvider.scanRange} call (the whole table for a host that keeps the default), so one
-     * per cycle keeps the agent's cycle bounded by one range walk.
+     * Most table walks per duty cycle: each is one {@code BackupProvider.scanRange} call (the whole
+     * table for a host that keeps the default) that digests a run of up to
+     * {@link RangeDigester#MAX_RANGES} contiguous ranges of one type (the sub-ranges of a split), so one
+     * per cycle keeps the agent's cycle bounded by one walk.
      */
-    public static final int REQUESTS_PER_CYCLE = 1;
+    public static final int WALKS_PER_CYCLE = 1;
     /** An unanswered request is given up after this, ns, and its range compared again. */
     public static final long REQUEST_TIMEOUT_NS = 2_000_000_000L;
     private static final int FANOUT = 16;
@@ -82,6 +83,8 @@ public final class AntiEntropySource
     private final long[] pendingDigests = new long[MAX_OUTSTANDING];
     private final long[] pendingCounts = new long[MAX_OUTSTANDING];
     private final long[] pendingSentNs = new long[MAX_OUTSTANDING];
+    private final long[] runFroms = new long[RangeDigester.MAX_RANGES];
+    private final long[] runTos = new long[RangeDigester.MAX_RANGES];
     private final UnsafeBuffer scratch = new UnsafeBuffer(new byte[REQUEST_LENGTH]);
     private final RangeDigestRequestEncoder request = new RangeDigestRequestEncoder();
 
@@ -93,6 +96,7 @@ public final class AntiEntropySource
     private long nextRoundNs = Long.MIN_VALUE;
     private long rounds;
     private long requestsSent;
+    private long walks;
     private long mismatches;
     private long repairCount;
     private long entriesResent;
@@ -201,11 +205,11 @@ public final class AntiEntropySource
             left -= repair(nowNs, left);
             work++;
         }
-        for (int i = 0; i < REQUESTS_PER_CYCLE && checks.size() > 0 && outstanding < MAX_OUTSTANDING && left > 0; i++)
+        for (int i = 0; i < WALKS_PER_CYCLE && checks.size() > 0 && outstanding < MAX_OUTSTANDING && left > 0; i++)
         {
-            sendRequest(nowNs);
-            left--;
-            work++;
+            final int sent = sendRequests(nowNs, (int)Math.min(left, MAX_OUTSTANDING - outstanding));
+            left -= sent;
+            work += sent;
         }
         finishIfDone(nowNs);
         return work;
@@ -285,6 +289,12 @@ public final class AntiEntropySource
         return requestsSent;
     }
 
+    /** @return table walks made to digest the requests sent (several contiguous ranges per walk). */
+    public long walks()
+    {
+        return walks;
+    }
+
     /** @return ranges whose digests differed. */
     public long mismatches()
     {
@@ -325,34 +335,54 @@ public final class AntiEntropySource
         roundReason = "periodic";
     }
 
-    private void sendRequest(final long nowNs)
+    /**
+     * Takes the next run of contiguous ranges of one type from the check queue (at most {@code limit}),
+     * digests them in one walk and appends a request for each, back to back, so the standby digests
+     * them at the same stream position, in one walk too.
+     *
+     * @return requests appended.
+     */
+    private int sendRequests(final long nowNs, final int limit)
     {
         final int typeCode = checks.peekType();
-        final long from = checks.peekFrom();
-        final long to = checks.peekTo();
-        checks.remove();
+        final int max = Math.min(limit, RangeDigester.MAX_RANGES);
+        int n = 0;
+        do
+        {
+            runFroms[n] = checks.peekFrom();
+            runTos[n] = checks.peekTo();
+            checks.remove();
+            n++;
+        }
+        while (n < max && checks.size() > 0 && checks.peekType() == typeCode &&
+            runTos[n - 1] != Long.MAX_VALUE && checks.peekFrom() == runTos[n - 1] + 1);
         final BackupProvider<?> provider = providers[typeCode];
         if (provider == null)
         {
-            return;
+            return 0;
         }
-        digester.digest(provider, from, to);
-        final long requestId = nextRequestId++;
-        append(requestId, typeCode, from, to, RangeAction.DIGEST, nowNs);
-        final int i = outstanding++;
-        pendingIds[i] = requestId;
-        pendingTypes[i] = typeCode;
-        pendingFroms[i] = from;
-        pendingTos[i] = to;
-        pendingDigests[i] = digester.digest();
-        pendingCounts[i] = digester.count();
-        pendingSentNs[i] = nowNs;
-        requestsSent++;
-        if (LOG.isDebugEnabled())
+        digester.digestAll(provider, runFroms, runTos, n);
+        for (int r = 0; r < n; r++)
         {
-            LOG.debug("anti-entropy request {}: type {} keys [{}, {}] digest {} count {}",
-                requestId, typeCode, from, to, digester.digest(), digester.count());
+            final long requestId = nextRequestId++;
+            append(requestId, typeCode, runFroms[r], runTos[r], RangeAction.DIGEST, nowNs);
+            final int i = outstanding++;
+            pendingIds[i] = requestId;
+            pendingTypes[i] = typeCode;
+            pendingFroms[i] = runFroms[r];
+            pendingTos[i] = runTos[r];
+            pendingDigests[i] = digester.digest(r);
+            pendingCounts[i] = digester.count(r);
+            pendingSentNs[i] = nowNs;
+            requestsSent++;
+            if (LOG.isDebugEnabled())
+            {
+                LOG.debug("anti-entropy request {}: type {} keys [{}, {}] digest {} count {}",
+                    requestId, typeCode, runFroms[r], runTos[r], digester.digest(r), digester.count(r));
+            }
         }
+        walks++;
+        return n;
     }
 
     private long repair(final long nowNs, final long room)

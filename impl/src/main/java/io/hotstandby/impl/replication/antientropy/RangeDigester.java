@@ -22,21 +22,32 @@ import java.nio.ByteOrder;
  * in the entry's encoding. Entries outside the range (a provider may emit its whole table) are
  * ignored. No allocation per entry.
  *
+ * <p>Several ranges of one type can be digested in one walk ({@link #digestAll}): the provider is
+ * asked once for the span that covers them, and each entry counts in every range that holds it. A
+ * table without an ordered index walks all of itself for any range, so the sixteen sub-ranges of a
+ * split cost one walk instead of sixteen; for an ordered table, contiguous ranges span exactly their
+ * union, so nothing more is read.
+ *
  * <p>Threading: replication agent thread only (one digester per thread).
  */
 public final class RangeDigester implements ClaimTarget
 {
     private static final ByteOrder LE = ByteOrder.LITTLE_ENDIAN;
     private static final long PRIME = 0x9E3779B97F4A7C15L;
+    /** Most ranges one walk digests. */
+    public static final int MAX_RANGES = 16;
 
     private final UnsafeBuffer scratch = new UnsafeBuffer(new byte[8192]);
     private final FlyweightEntrySink sink = new FlyweightEntrySink(this);
     private final ProducerGate filter;
+    private final long[] froms = new long[MAX_RANGES];
+    private final long[] tos = new long[MAX_RANGES];
+    private final long[] digests = new long[MAX_RANGES];
+    private final long[] counts = new long[MAX_RANGES];
     private EntryType type;
-    private long fromKey;
-    private long toKey;
-    private long digest;
-    private long count;
+    private int ranges;
+    private long spanFrom;
+    private long spanTo;
 
     /** A digester of every entry the table holds (the standby's view). */
     public RangeDigester()
@@ -63,24 +74,73 @@ public final class RangeDigester implements ClaimTarget
      */
     public void digest(final BackupProvider<?> provider, final long fromKey, final long toKey)
     {
-        this.type = provider.type();
-        this.fromKey = fromKey;
-        this.toKey = toKey;
-        this.digest = 0;
-        this.count = 0;
-        provider.scanRange(fromKey, toKey, sink);
+        froms[0] = fromKey;
+        tos[0] = toKey;
+        digestAll(provider, froms, tos, 1);
     }
 
-    /** @return the digest of the last range: the sum of the entries' 64-bit hashes. */
+    /**
+     * Digests up to {@link #MAX_RANGES} ranges of the provider's type in one walk over the span that
+     * covers them; read the results with {@link #digest(int)} and {@link #count(int)}.
+     *
+     * @param provider the table.
+     * @param fromKeys first key of each range, inclusive (signed order).
+     * @param toKeys   last key of each range, inclusive.
+     * @param n        ranges, 1 to {@link #MAX_RANGES}.
+     * @throws IllegalArgumentException when {@code n} is out of bounds.
+     */
+    public void digestAll(final BackupProvider<?> provider, final long[] fromKeys, final long[] toKeys, final int n)
+    {
+        if (n < 1 || n > MAX_RANGES)
+        {
+            throw new IllegalArgumentException("ranges per walk must be 1.." + MAX_RANGES + ": " + n);
+        }
+        type = provider.type();
+        long lo = Long.MAX_VALUE;
+        long hi = Long.MIN_VALUE;
+        for (int i = 0; i < n; i++)
+        {
+            froms[i] = fromKeys[i];
+            tos[i] = toKeys[i];
+            digests[i] = 0;
+            counts[i] = 0;
+            lo = Math.min(lo, fromKeys[i]);
+            hi = Math.max(hi, toKeys[i]);
+        }
+        ranges = n;
+        spanFrom = lo;
+        spanTo = hi;
+        provider.scanRange(lo, hi, sink);
+    }
+
+    /** @return the digest of the first range of the last walk: the sum of the entries' 64-bit hashes. */
     public long digest()
     {
-        return digest;
+        return digests[0];
     }
 
-    /** @return the number of entries in the last range. */
+    /** @return the number of entries in the first range of the last walk. */
     public long count()
     {
-        return count;
+        return counts[0];
+    }
+
+    /**
+     * @param range index of a range of the last walk.
+     * @return its digest.
+     */
+    public long digest(final int range)
+    {
+        return digests[range];
+    }
+
+    /**
+     * @param range index of a range of the last walk.
+     * @return its number of entries.
+     */
+    public long count(final int range)
+    {
+        return counts[range];
     }
 
     /**
@@ -132,10 +192,24 @@ public final class RangeDigester implements ClaimTarget
     public OfferResult commit(final EntryWriterFlyweight writer)
     {
         final long key = writer.keyValue();
-        if (key >= fromKey && key <= toKey && (filter == null || filter.verdict(writer) == OfferResult.ACCEPTED))
+        if (key < spanFrom || key > spanTo || (filter != null && filter.verdict(writer) != OfferResult.ACCEPTED))
         {
-            digest += hash(scratch, 0, writer.messageLength());
-            count++;
+            return OfferResult.ACCEPTED;
+        }
+        long hash = 0;
+        boolean hashed = false;
+        for (int i = 0; i < ranges; i++)
+        {
+            if (key >= froms[i] && key <= tos[i])
+            {
+                if (!hashed)
+                {
+                    hash = hash(scratch, 0, writer.messageLength());
+                    hashed = true;
+                }
+                digests[i] += hash;
+                counts[i]++;
+            }
         }
         return OfferResult.ACCEPTED;
     }

@@ -22,8 +22,11 @@
  * The digest ({@link io.hotstandby.impl.replication.antientropy.RangeDigester}) is the sum of a 64-bit
  * hash of each entry's canonical SBE encoding, plus a count: independent of the order a table emits
  * its entries, and free of per-transmission fields (sequence, owner). A mismatch caused by entries in
- * flight costs only a repair that re-sends current values. Work per duty cycle, outstanding requests
- * and queues are bounded; nothing allocates per entry.
+ * flight costs only a repair that re-sends current values. The sixteen sub-ranges of a split are
+ * digested in one walk of the table on each member: the active appends their requests back to back,
+ * and the standby digests a run of consecutive requests just before it next changes the table, still
+ * at their stream position. Work per duty cycle (one walk), outstanding requests and queues are
+ * bounded; nothing allocates per entry.
  *
  * <p>Threading: replication agent thread only.
  */

@@ -424,6 +424,7 @@ public final class Receiver implements FrameHandler
         {
             onMessage(reader.templateId(), reader.bodyOffset(), reader.actingBlockLength(), reader.actingVersion(), buffer);
         }
+        antiEntropy.digestDeferred();
         appliedSequence = applied;
         if (appliedInFrame > 0)
         {
@@ -702,6 +703,11 @@ public final class Receiver implements FrameHandler
 
     private void onEntry(final int templateId, final int body, final int blockLength, final DirectBuffer buffer)
     {
+        if (templateId != RangeDigestRequestDecoder.TEMPLATE_ID)
+        {
+            // digests asked just before are taken before the table changes
+            antiEntropy.digestDeferred();
+        }
         if (reconcileBatch)
         {
             // checked: an upsert of a known type; it now belongs to this member (owner 0)

@@ -7,6 +7,7 @@ import io.hotstandby.api.spi.BackupProvider;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,14 +16,15 @@ import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.longs;
 
 /**
  * The anti-entropy digest (SPEC G4): equal tables give equal digests whatever order the table emits
- * its entries in, one changed field or one missing or extra entry changes it, and only keys inside
- * the range count.
+ * its entries in, one changed field or one missing or extra entry changes it, only keys inside the
+ * range count, and one walk over several ranges gives each range the digest of its own walk.
  */
 class RangeDigesterTest
 {
@@ -107,6 +109,63 @@ class RangeDigesterTest
         assertEquals(part.count(), all.count());
     }
 
+    @Test
+    void oneWalkDigestsEachOfSeveralRangesAsItsOwnWalkWould()
+    {
+        qt().withFixedSeed(SEED).withExamples(200)
+            .forAll(integers().between(0, 300), longs().all(), integers().between(1, RangeDigester.MAX_RANGES))
+            .checkAssert((size, contentSeed, ranges) ->
+            {
+                final Map<Long, Integer> entries = entries(size, contentSeed);
+                final Table table = new Table(entries, new ArrayList<>(entries.keySet()));
+                // contiguous ranges over the key space, cut at random points, as a split makes them
+                final Random random = new Random(contentSeed ^ ranges);
+                final long[] cuts = new long[ranges - 1];
+                for (int i = 0; i < cuts.length; i++)
+                {
+                    cuts[i] = random.nextLong();
+                }
+                Arrays.sort(cuts);
+                final long[] froms = new long[ranges];
+                final long[] tos = new long[ranges];
+                for (int i = 0; i < ranges; i++)
+                {
+                    froms[i] = i == 0 ? Long.MIN_VALUE : cuts[i - 1] + 1;
+                    tos[i] = i == ranges - 1 ? Long.MAX_VALUE : cuts[i];
+                }
+
+                final RangeDigester batched = new RangeDigester();
+                final int walksBefore = table.walks;
+                batched.digestAll(table, froms, tos, ranges);
+                assertEquals(walksBefore + 1, table.walks, "one walk for all ranges");
+                long total = 0;
+                for (int i = 0; i < ranges; i++)
+                {
+                    final RangeDigester single = new RangeDigester();
+                    if (froms[i] <= tos[i])
+                    {
+                        single.digest(table, froms[i], tos[i]);
+                    }
+                    assertEquals(single.digest(), batched.digest(i), "range " + i);
+                    assertEquals(single.count(), batched.count(i), "range " + i);
+                    total += batched.count(i);
+                }
+                assertEquals(size.longValue(), total, "every entry counts in exactly one range");
+            });
+    }
+
+    @Test
+    void aWalkTakesOneToSixteenRanges()
+    {
+        final Table table = new Table(entries(10, 1), new ArrayList<>(entries(10, 1).keySet()));
+        final long[] keys = new long[RangeDigester.MAX_RANGES + 1];
+        final RangeDigester digester = new RangeDigester();
+        assertThrows(IllegalArgumentException.class,
+            () -> digester.digestAll(table, keys, keys, 0));
+        assertThrows(IllegalArgumentException.class,
+            () -> digester.digestAll(table, keys, keys, RangeDigester.MAX_RANGES + 1));
+    }
+
     private static Map<Long, Integer> entries(final int size, final long seed)
     {
         final Random random = new Random(seed);
@@ -123,6 +182,8 @@ class RangeDigesterTest
     {
         private final Map<Long, Integer> entries;
         private final List<Long> order;
+        /** Walks started (snapshot calls from position 0). */
+        int walks;
 
         Table(final Map<Long, Integer> entries, final List<Long> order)
         {
@@ -151,6 +212,10 @@ class RangeDigesterTest
         @Override
         public long snapshot(final long position, final int limit, final EntrySink sink)
         {
+            if (position == 0)
+            {
+                walks++;
+            }
             int i = (int)position;
             for (int n = 0; n < limit && i < order.size(); n++, i++)
             {
