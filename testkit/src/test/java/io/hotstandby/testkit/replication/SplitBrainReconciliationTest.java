@@ -102,13 +102,16 @@ final class SplitBrainReconciliationTest
             final int before = preSplit(pair, content, 10);
 
             split(pair);
-            // five new sessions overflow a two-key journal; and the winner deleted a pre-split key that the
-            // loser still holds: offering the whole table brings that one back too
+            // five new sessions overflow the loser's two-key journal; the winner deletes a pre-split key
+            // that the loser still holds, then overflows its own journal with two sessions, so it no
+            // longer knows what it deleted: the loser's whole table brings that key back
             for (long key = 100; key < 105; key++)
             {
                 pair.upsert(0, SESSION, key, content);
             }
             pair.delete(1, SESSION, 4);
+            pair.upsert(1, SESSION, 200, content);
+            pair.upsert(1, SESSION, 201, content);
             runSteps(pair, 20);
 
             heal(pair);
@@ -119,8 +122,40 @@ final class SplitBrainReconciliationTest
                 assertTrue(pair.table(1, SESSION).contains(key), "session " + key + " created during the split");
             }
             assertTrue(pair.table(1, SESSION).contains(4), "the whole table was offered");
-            assertEquals(before + 5, pair.table(1, SESSION).size());
+            assertEquals(before + 7, pair.table(1, SESSION).size());
             assertEquals(6, pair.counters[1].get(CounterId.ENTRIES_RECONCILED).get());
+        }
+    }
+
+    @Test
+    void aSessionTheWinnerDeletedDuringTheSplitStaysDeleted()
+    {
+        try (EnginePair pair = new EnginePair(9, UnaryOperator.identity(), HotStandbyListener.NO_OP, null))
+        {
+            final SplittableRandom content = new SplittableRandom(9);
+            final int before = preSplit(pair, content, 10);
+
+            split(pair);
+            // session 4 closes on the winner while the loser still carries traffic for it; session 5 is
+            // closed and opened again on the winner; the loser also opens session 100
+            pair.upsert(0, SESSION, 4, content);
+            pair.delete(1, SESSION, 4);
+            pair.upsert(0, SESSION, 5, content);
+            pair.delete(1, SESSION, 5);
+            pair.upsert(1, SESSION, 5, content);
+            final byte[] winnerKey5 = pair.table(1, SESSION).encoded(5);
+            pair.upsert(0, SESSION, 100, content);
+            runSteps(pair, 20);
+
+            heal(pair);
+            assertTrue(pair.runUntil(() -> pair.engines[0].isReady() && pair.difference() == null, 5_000),
+                pair.difference());
+            assertFalse(pair.table(1, SESSION).contains(4), "the winner's deletion wins");
+            assertFalse(pair.table(0, SESSION).contains(4), "and reaches the deposed member in its bulk backup");
+            assertArrayEquals(winnerKey5, pair.table(1, SESSION).encoded(5), "re-created on the winner: its version");
+            assertTrue(pair.table(1, SESSION).contains(100), "the loser's new session is merged");
+            assertEquals(before, pair.table(1, SESSION).size());
+            assertEquals(1, pair.counters[1].get(CounterId.ENTRIES_RECONCILED).get());
         }
     }
 

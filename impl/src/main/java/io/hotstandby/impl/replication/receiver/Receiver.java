@@ -197,7 +197,7 @@ public final class Receiver implements FrameHandler
         this.entriesApplied = counters.get(CounterId.ENTRIES_APPLIED);
         this.bytesReceived = counters.get(CounterId.BYTES_RECEIVED);
         this.framesRejected = counters.get(CounterId.FRAMES_REJECTED);
-        this.reconcileSink = new ReconcileSink(publisher, counters.get(CounterId.ENTRIES_RECONCILED));
+        this.reconcileSink = new ReconcileSink(publisher, counters.get(CounterId.ENTRIES_RECONCILED), sender.journal());
     }
 
     /**

@@ -11,7 +11,9 @@ import org.slf4j.LoggerFactory;
  * The side of a split-brain reconciliation that stays active (SPEC A11): between the deposed member's
  * {@code ReconcileBegin} and {@code ReconcileEnd} every received entry goes to its provider's
  * {@link BackupProvider#merge} (insert if absent: this member's own version wins), is counted
- * (ENTRIES_RECONCILED), and the end is acknowledged with {@code ReconcileAck}. While a reconciliation
+ * (ENTRIES_RECONCILED), and the end is acknowledged with {@code ReconcileAck}. An entry this member
+ * deleted during the split (its own {@link SplitJournal} says so) is not merged: its deletion is its
+ * version, and wins too. While a reconciliation
  * is open the deposed member's bulk backup waits ({@link #open()}); a reconciliation that goes quiet
  * for {@link #IDLE_TIMEOUT_NS} is closed, logged, so the bulk backup is never held for ever.
  *
@@ -28,22 +30,26 @@ public final class ReconcileSink
 
     private final DataPublisher publisher;
     private final AtomicCounter reconciled;
+    private final SplitJournal journal;
     private boolean open;
     private long epoch;
     private long reconcileId;
     private long received;
     private long merged;
+    private long keptDeleted;
     private long lastNs;
     private boolean ackPending;
 
     /**
      * @param publisher  writes the acknowledgement.
      * @param reconciled the ENTRIES_RECONCILED counter.
+     * @param journal    this member's own split-brain journal: the keys it deleted during the split.
      */
-    public ReconcileSink(final DataPublisher publisher, final AtomicCounter reconciled)
+    public ReconcileSink(final DataPublisher publisher, final AtomicCounter reconciled, final SplitJournal journal)
     {
         this.publisher = publisher;
         this.reconciled = reconciled;
+        this.journal = journal;
     }
 
     /** @return true between an accepted ReconcileBegin and its end or timeout. */
@@ -65,6 +71,7 @@ public final class ReconcileSink
         this.reconcileId = id;
         received = 0;
         merged = 0;
+        keptDeleted = 0;
         lastNs = nowNs;
         LOG.info("split-brain reconciliation {} from the deposed member begins (epoch {})", id, epoch);
     }
@@ -81,6 +88,11 @@ public final class ReconcileSink
     {
         received++;
         lastNs = nowNs;
+        if (journal.deletedDuringSplit(entry.type(), entry.key()))
+        {
+            keptDeleted++;
+            return;
+        }
         if (provider != null && provider.merge(entry))
         {
             merged++;
@@ -106,8 +118,8 @@ public final class ReconcileSink
         {
             LOG.warn("split-brain reconciliation {}: {} entries announced, {} received", id, entryCount, received);
         }
-        LOG.info("reconciled {} entries from the deposed member ({} received, the others kept this member's version)",
-            merged, received);
+        LOG.info("reconciled {} entries from the deposed member ({} received, {} deleted here during the split stay " +
+            "deleted, the others kept this member's version)", merged, received, keptDeleted);
         sendAck();
     }
 

@@ -11,9 +11,14 @@ import org.slf4j.LoggerFactory;
  * member, these entries are offered to the member that stays active; if the peer instead rejoins
  * as a plain standby, its bulk backup covers everything and the journal is discarded.
  *
- * <p>Bounded: at most {@code capacity} keys in all (Agrona primitive sets, no allocation per key).
- * When a key would exceed the bound the journal forgets its keys and remembers that it overflowed:
- * the whole table is then offered instead ({@link #overflowed()}).
+ * <p>It also keeps the keys this member deleted meanwhile (and did not create again): if this member
+ * stays active, the deposed member's versions of those keys are not merged back, so a session closed
+ * here during the split does not come back from the peer ({@link #deletedDuringSplit}).
+ *
+ * <p>Bounded: at most {@code capacity} keys in all, created or deleted (Agrona primitive sets, no
+ * allocation per key). When a key would exceed the bound the journal forgets its keys and remembers
+ * that it overflowed: the whole table is then offered instead ({@link #overflowed()}), and deleted
+ * keys are no longer known.
  *
  * <p>Threading: replication agent thread only.
  */
@@ -23,6 +28,7 @@ public final class SplitJournal
     private static final int INITIAL_SET_CAPACITY = 1024;
 
     private final LongHashSet[] keys = new LongHashSet[8];
+    private final LongHashSet[] deleted = new LongHashSet[8];
     private final int capacity;
     private int size;
     private boolean armed;
@@ -39,6 +45,7 @@ public final class SplitJournal
         for (final EntryType type : EntryType.values())
         {
             keys[type.code()] = new LongHashSet(Math.min(INITIAL_SET_CAPACITY, Math.max(8, capacity)));
+            deleted[type.code()] = new LongHashSet(Math.min(INITIAL_SET_CAPACITY, Math.max(8, capacity)));
         }
     }
 
@@ -91,7 +98,46 @@ public final class SplitJournal
         {
             return;
         }
-        final LongHashSet set = keys[type.code()];
+        if (deleted[type.code()].remove(key))
+        {
+            size--;
+        }
+        add(keys[type.code()], key);
+    }
+
+    /**
+     * Records an entry this member deleted, if the journal is armed: it is no longer offered, and the
+     * peer's version of it is not merged here.
+     *
+     * @param type the entry type, or null (ignored).
+     * @param key  its key.
+     */
+    public void recordDelete(final EntryType type, final long key)
+    {
+        if (!armed || overflowed || type == null)
+        {
+            return;
+        }
+        if (keys[type.code()].remove(key))
+        {
+            size--;
+        }
+        add(deleted[type.code()], key);
+    }
+
+    /**
+     * @param type an entry type.
+     * @param key  a key.
+     * @return true when this member deleted the entry while its peer was away and has not created it
+     * again since: the deposed peer's version of it is not merged (A11).
+     */
+    public boolean deletedDuringSplit(final EntryType type, final long key)
+    {
+        return armed && !overflowed && deleted[type.code()].contains(key);
+    }
+
+    private void add(final LongHashSet set, final long key)
+    {
         if (set.contains(key))
         {
             return;
@@ -120,7 +166,7 @@ public final class SplitJournal
         return overflowed;
     }
 
-    /** @return keys held (0 after an overflow). */
+    /** @return keys held, created and deleted (0 after an overflow). */
     public int size()
     {
         return size;
@@ -129,7 +175,18 @@ public final class SplitJournal
     /** @return true when there is nothing to offer. */
     public boolean isEmpty()
     {
-        return size == 0 && !overflowed;
+        if (overflowed)
+        {
+            return false;
+        }
+        for (final LongHashSet set : keys)
+        {
+            if (set != null && !set.isEmpty())
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -153,11 +210,12 @@ public final class SplitJournal
 
     private void clearKeys()
     {
-        for (final LongHashSet set : keys)
+        for (int i = 0; i < keys.length; i++)
         {
-            if (set != null)
+            if (keys[i] != null)
             {
-                set.clear();
+                keys[i].clear();
+                deleted[i].clear();
             }
         }
         size = 0;

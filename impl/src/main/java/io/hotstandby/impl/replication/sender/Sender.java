@@ -472,14 +472,22 @@ public final class Sender implements ControlledMessageHandler
         return Action.CONTINUE;
     }
 
-    /** Records the key of an upsert offered while the split-brain journal is armed (A11). */
+    /** Records the key of an entry offered while the split-brain journal is armed (A11): created or deleted. */
     private void journal(final int msgTypeId, final MutableDirectBuffer buffer, final int index)
     {
-        if (journal.armed() &&
-            EntryHeader.templateId(buffer, index) != EntryDeleteEncoder.TEMPLATE_ID &&
-            buffer.getByte(index + ENTRY_HEADER_LENGTH + OP_OFFSET) == EntryOp.UPSERT.value())
+        if (journal.armed())
         {
-            journal.record(EntryType.fromCodeOrNull(msgTypeId - 1), buffer.getLong(index + ENTRY_HEADER_LENGTH, LE));
+            final EntryType type = EntryType.fromCodeOrNull(msgTypeId - 1);
+            final long key = buffer.getLong(index + ENTRY_HEADER_LENGTH, LE);
+            if (EntryHeader.templateId(buffer, index) != EntryDeleteEncoder.TEMPLATE_ID &&
+                buffer.getByte(index + ENTRY_HEADER_LENGTH + OP_OFFSET) == EntryOp.UPSERT.value())
+            {
+                journal.record(type, key);
+            }
+            else
+            {
+                journal.recordDelete(type, key);
+            }
         }
     }
 
