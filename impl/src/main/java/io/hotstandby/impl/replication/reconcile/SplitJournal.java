@@ -94,15 +94,7 @@ public final class SplitJournal
      */
     public void record(final EntryType type, final long key)
     {
-        if (!armed || overflowed || type == null)
-        {
-            return;
-        }
-        if (deleted[type.code()].remove(key))
-        {
-            size--;
-        }
-        add(keys[type.code()], key);
+        move(deleted, keys, type, key);
     }
 
     /**
@@ -114,15 +106,7 @@ public final class SplitJournal
      */
     public void recordDelete(final EntryType type, final long key)
     {
-        if (!armed || overflowed || type == null)
-        {
-            return;
-        }
-        if (keys[type.code()].remove(key))
-        {
-            size--;
-        }
-        add(deleted[type.code()], key);
+        move(keys, deleted, type, key);
     }
 
     /**
@@ -134,6 +118,19 @@ public final class SplitJournal
     public boolean deletedDuringSplit(final EntryType type, final long key)
     {
         return armed && !overflowed && deleted[type.code()].contains(key);
+    }
+
+    private void move(final LongHashSet[] from, final LongHashSet[] to, final EntryType type, final long key)
+    {
+        if (!armed || overflowed || type == null)
+        {
+            return;
+        }
+        if (from[type.code()].remove(key))
+        {
+            size--;
+        }
+        add(to[type.code()], key);
     }
 
     private void add(final LongHashSet set, final long key)
