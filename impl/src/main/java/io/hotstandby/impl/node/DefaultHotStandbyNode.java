@@ -209,7 +209,7 @@ public final class DefaultHotStandbyNode implements HotStandbyNode
         final Map<EntryType, Long> local = replication.localEntryCounts();
         return new HotStandbyStatus(context.clock().epochMillis(), config.nodeId(), config.groupId(), c.state(), c.role(),
             config.mode(), config.rolePolicy(), c.epoch(), c.health(), c.peer(), c.control(), data, c.refusalReason(),
-            local, Map.of(), replication.status(), ready, config.authentication().enabled(), c.lastSwitchover(),
+            local, replication.peerEntryCounts(), replication.status(), ready, config.authentication().enabled(), c.lastSwitchover(),
             c.lastConfigSyncEpochMs(), c.configConsistent());
     }
 

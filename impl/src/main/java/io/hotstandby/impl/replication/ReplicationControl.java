@@ -16,7 +16,8 @@ import java.util.Map;
  *
  * <p>Threading: the {@code on*} and {@link #commitForTakeover} methods are called on the conductor
  * thread and must not block (an engine on another thread queues them, Aeron's Proxy pattern);
- * {@link #isReady()}, {@link #status()} and {@link #localEntryCounts()} are safe from any thread;
+ * {@link #isReady()}, {@link #status()}, {@link #localEntryCounts()} and {@link #peerEntryCounts()} are
+ * safe from any thread;
  * {@link #doWork(long)} is called only by the agent that drives the engine.
  */
 public interface ReplicationControl extends AutoCloseable
@@ -78,6 +79,12 @@ public interface ReplicationControl extends AutoCloseable
 
     /** @return entries per type in this member's tables, as its providers report them. */
     Map<EntryType, Long> localEntryCounts();
+
+    /**
+     * @return entries per type in the peer's tables, as its last data-channel heartbeat reported them
+     * (every 100 ms while the data channel is up); empty until one arrived.
+     */
+    Map<EntryType, Long> peerEntryCounts();
 
     /** @return a new wait-free producer for the calling data-plane thread (B7). */
     EntryProducer newProducer();

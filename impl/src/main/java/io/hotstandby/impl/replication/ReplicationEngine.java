@@ -50,7 +50,7 @@ import java.util.Map;
  * {@link #commitForTakeover} calls are queued (a many-to-one queue, Aeron's proxy pattern) and run at
  * the start of the next duty cycle on the agent thread; {@link #doWork(long)} runs on the replication
  * agent thread only; {@link #newProducer()} on any thread; {@link #isReady()}, {@link #status()} and
- * {@link #localEntryCounts()} from any thread.
+ * {@link #localEntryCounts()} and {@link #peerEntryCounts()} from any thread.
  */
 public final class ReplicationEngine implements ReplicationControl
 {
@@ -79,6 +79,9 @@ public final class ReplicationEngine implements ReplicationControl
     private boolean peerUp;
     private boolean deposed;
     private long nextHeartbeatNs;
+    /** This member's providers by type code, and their sizes as the heartbeat reports them (F1). */
+    private final BackupProvider<?>[] providersByCode = new BackupProvider<?>[8];
+    private final long[] entryCounts = new long[8];
     private long nowNs;
     private long nextStatusNs;
     private volatile Role publishedRole = Role.UNDECIDED;
@@ -110,6 +113,7 @@ public final class ReplicationEngine implements ReplicationControl
         this.receiver = new Receiver(
             context.providers(), publisher, sender, context.listener(), counters,
             config.readyMaxLagEntries(), config.maxClockSkewMs(), FrameDescriptor.MAX_FRAME_LENGTH);
+        context.providers().forEach((type, provider) -> providersByCode[type.code()] = provider);
     }
 
     @Override
@@ -174,6 +178,12 @@ public final class ReplicationEngine implements ReplicationControl
     public ReplicationStatus status()
     {
         return status;
+    }
+
+    @Override
+    public Map<EntryType, Long> peerEntryCounts()
+    {
+        return receiver.peerEntryCounts();
     }
 
     @Override
@@ -258,7 +268,7 @@ public final class ReplicationEngine implements ReplicationControl
         {
             if (nowNs - nextHeartbeatNs >= 0)
             {
-                if (publisher.heartbeat(epoch, nowMs, sender.sentSequence()))
+                if (publisher.heartbeat(epoch, nowMs, sender.sentSequence(), entryCounts()))
                 {
                     nextHeartbeatNs = nowNs + HEARTBEAT_INTERVAL_NS;
                 }
@@ -268,6 +278,16 @@ public final class ReplicationEngine implements ReplicationControl
         removeClosedProducers(current);
         publishStatus(nowNs);
         return work;
+    }
+
+    /** The sizes of this member's tables for the heartbeat, by type code; -1 where it has no table. */
+    private long[] entryCounts()
+    {
+        for (int code = 0; code < entryCounts.length; code++)
+        {
+            entryCounts[code] = providersByCode[code] == null ? -1 : providersByCode[code].size();
+        }
+        return entryCounts;
     }
 
     @Override

@@ -92,6 +92,12 @@ final class TestReplication implements ReplicationControl
     }
 
     @Override
+    public Map<EntryType, Long> peerEntryCounts()
+    {
+        return Map.of();
+    }
+
+    @Override
     public EntryProducer newProducer()
     {
         throw new UnsupportedOperationException("no producers in conductor tests");

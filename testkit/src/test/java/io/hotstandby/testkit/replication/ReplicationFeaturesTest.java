@@ -68,6 +68,31 @@ final class ReplicationFeaturesTest
     }
 
     @Test
+    void eachMemberReportsThePeersTableSizesFromItsHeartbeats()
+    {
+        try (EnginePair pair = new EnginePair(2, b -> b, HotStandbyListener.NO_OP, null))
+        {
+            final SplittableRandom random = new SplittableRandom(2);
+            assertTrue(pair.engines[0].peerEntryCounts().isEmpty(), "nothing reported before a heartbeat");
+            for (int k = 0; k < 500; k++)
+            {
+                EnginePair.write(pair.localSinks[0][EntryType.DHCP_LEASE.code()], EntryType.DHCP_LEASE, k, random);
+            }
+            // a standby-local entry the active does not have: the counts are each member's own
+            EnginePair.write(pair.localSinks[1][EntryType.LAST_HOP.code()], EntryType.LAST_HOP, 7, random);
+            pair.startActiveStandby(1);
+            assertTrue(pair.runUntil(() -> pair.engines[1].isReady(), 2_000));
+            // more than one heartbeat interval (100 ms) on the pair's clock
+            assertTrue(pair.runUntil(() -> Long.valueOf(500).equals(pair.engines[1].peerEntryCounts().get(EntryType.DHCP_LEASE)) &&
+                Long.valueOf(500).equals(pair.engines[0].peerEntryCounts().get(EntryType.DHCP_LEASE)), 500));
+
+            assertEquals(pair.engines[0].localEntryCounts(), pair.engines[1].peerEntryCounts(), "the active's tables");
+            assertEquals(pair.engines[1].localEntryCounts(), pair.engines[0].peerEntryCounts(), "the standby's tables");
+            assertEquals(0L, pair.engines[1].peerEntryCounts().get(EntryType.LAST_HOP), "the active holds no last hop");
+        }
+    }
+
+    @Test
     void aStandbyReportsItsOwnRecoveryPointWhileBehindAndZeroOnceCaughtUp()
     {
         try (EnginePair pair = new EnginePair(11, b -> b, HotStandbyListener.NO_OP, null))

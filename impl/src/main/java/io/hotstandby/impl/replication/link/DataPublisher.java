@@ -134,9 +134,10 @@ public final class DataPublisher
      * @param epoch        the member's epoch.
      * @param wallClockMs  the member's wall clock, epoch ms (G6 skew check).
      * @param lastSequence the last sequence this member has sequenced as sender.
+     * @param entryCounts  entries per type in this member's tables, indexed by type code, -1 where unknown.
      * @return true when written.
      */
-    public boolean heartbeat(final long epoch, final long wallClockMs, final long lastSequence)
+    public boolean heartbeat(final long epoch, final long wallClockMs, final long lastSequence, final long[] entryCounts)
     {
         final int offset = claim(HEADER + ReplicationHeartbeatEncoder.BLOCK_LENGTH);
         if (offset < 0)
@@ -145,6 +146,10 @@ public final class DataPublisher
         }
         heartbeat.wrapAndApplyHeader(link.buffer(), offset, header)
             .epoch(epoch).wallClockMs(wallClockMs).lastSequence(lastSequence);
+        for (int i = 0; i < ReplicationHeartbeatEncoder.entryCountsLength(); i++)
+        {
+            heartbeat.entryCounts(i, i < entryCounts.length ? entryCounts[i] : -1);
+        }
         link.commit(PREFIX + HEADER + ReplicationHeartbeatEncoder.BLOCK_LENGTH);
         return true;
     }

@@ -51,7 +51,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.ByteOrder;
+import java.util.EnumMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
  * The receiving side of the data channel (SPEC B3, B4, G2, G3, G6), and the adapter of every message
@@ -103,6 +105,9 @@ public final class Receiver implements FrameHandler
     private final BulkBeginDecoder bulkBeginDecoder = new BulkBeginDecoder();
     private final BulkEndDecoder bulkEndDecoder = new BulkEndDecoder();
     private final ReplicationHeartbeatDecoder heartbeatDecoder = new ReplicationHeartbeatDecoder();
+    /** The peer's table sizes from its last heartbeat, by type code, -1 where it has none (F1). */
+    private final AtomicLongArray peerCounts = new AtomicLongArray(ReplicationHeartbeatDecoder.entryCountsLength());
+    private volatile boolean peerCountsKnown;
     private final ReconcileBeginDecoder reconcileBeginDecoder = new ReconcileBeginDecoder();
     private final ReconcileEndDecoder reconcileEndDecoder = new ReconcileEndDecoder();
     private final ReconcileAckDecoder reconcileAckDecoder = new ReconcileAckDecoder();
@@ -636,6 +641,11 @@ public final class Receiver implements FrameHandler
             case ReplicationHeartbeatDecoder.TEMPLATE_ID:
                 heartbeatDecoder.wrap(buffer, body, blockLength, version);
                 skew.onPeerClock(heartbeatDecoder.wallClockMs(), nowMs);
+                for (int code = 0; code < peerCounts.length(); code++)
+                {
+                    peerCounts.setRelease(code, heartbeatDecoder.entryCounts(code));
+                }
+                peerCountsKnown = true;
                 if (receiving && heartbeatDecoder.lastSequence() > peerHead && (synced || inBulk))
                 {
                     peerHead = heartbeatDecoder.lastSequence();
@@ -844,6 +854,29 @@ public final class Receiver implements FrameHandler
         {
             behindSinceNs = Long.MIN_VALUE;
         }
+    }
+
+    /**
+     * Any thread.
+     *
+     * @return entries per type in the peer's tables, from its last heartbeat; empty until one arrived.
+     */
+    public Map<EntryType, Long> peerEntryCounts()
+    {
+        if (!peerCountsKnown)
+        {
+            return Map.of();
+        }
+        final Map<EntryType, Long> counts = new EnumMap<>(EntryType.class);
+        for (final EntryType type : EntryType.values())
+        {
+            final long count = peerCounts.getAcquire(type.code());
+            if (count >= 0)
+            {
+                counts.put(type, count);
+            }
+        }
+        return counts;
     }
 
     /** @return entries the peer announced (batches, heartbeats) that this member has not applied yet. */
