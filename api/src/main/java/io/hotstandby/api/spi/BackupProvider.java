@@ -56,7 +56,9 @@ public interface BackupProvider<R extends EntryReader>
      * ranges that differ. The sink the library passes ignores entries outside the range, so the
      * default, which walks the whole table through {@link #snapshot}, is correct; a host with an
      * ordered table can emit just the range. The library asks for the span of up to sixteen contiguous
-     * ranges at once (the sub-ranges of a split), so a whole-table walk digests all of them.
+     * ranges at once (the sub-ranges of a split), so a whole-table walk digests all of them. A table
+     * that keeps the default and holds more than 65,536 entries is left out of anti-entropy rounds (a
+     * walk would hold up the agent's duty cycle too long); a loss in it is repaired by a bulk backup.
      *
      * @param fromKey first key, inclusive (signed order).
      * @param toKey   last key, inclusive.

@@ -5,6 +5,7 @@ import io.hotstandby.api.entry.EntryReader;
 import io.hotstandby.api.entry.EntryType;
 import io.hotstandby.api.entry.OfferResult;
 import io.hotstandby.api.event.HotStandbyListener;
+import io.hotstandby.impl.replication.antientropy.AntiEntropySource;
 import io.hotstandby.impl.replication.antientropy.RangeDigester;
 import io.hotstandby.testkit.provider.SimpleBackupProvider;
 import io.hotstandby.api.transport.FrameTransport;
@@ -165,6 +166,44 @@ final class AntiEntropyTest
             assertEquals(1, resyncs.bulks(), "repaired without a bulk backup: " + resyncs.reasons);
             assertTrue(resyncs.repairs() >= 1, resyncs.reasons.toString());
             assertTrue(resyncs.reasons.stream().anyMatch(r -> r.contains("FIREWALL_SESSION")), resyncs.reasons.toString());
+        }
+    }
+
+    @Test
+    void aLargeTableWithoutRangeScansIsRepairedByABulkNotByWalkingItPerRange()
+    {
+        final Resyncs resyncs = new Resyncs();
+        try (EnginePair pair = new EnginePair(16, b -> b.ringCapacityBytes(64 * 1024).antiEntropyIntervalMs(1_000), resyncs, null))
+        {
+            final SplittableRandom random = new SplittableRandom(16);
+            final int large = (int)AntiEntropySource.UNORDERED_WALK_LIMIT + 1;
+            for (int i = 0; i < large; i++)
+            {
+                EnginePair.write(pair.localSinks[0][EntryType.NAT_PORT_BLOCK.code()], EntryType.NAT_PORT_BLOCK, random.nextLong(), random);
+            }
+            pair.startActiveStandby(1);
+            assertTrue(pair.runUntil(() -> pair.engines[1].isReady() && pair.difference() == null, 20_000), pair.difference());
+            assertEquals(1, resyncs.bulks());
+            final SimpleBackupProvider<EntryReader> active = pair.table(0, EntryType.NAT_PORT_BLOCK);
+            final long walksAfterBulk = active.walks();
+
+            // periodic rounds leave the large table out: a round would walk all of it for every range
+            pair.runUntil(() -> false, 3_000);
+            assertEquals(walksAfterBulk, active.walks(), "no anti-entropy walk of the large table");
+
+            int ringFull = 0;
+            for (int i = 0; i < 2_000; i++)
+            {
+                if (pair.upsert(0, EntryType.FIREWALL_SESSION, random.nextLong(), random) == OfferResult.RING_FULL)
+                {
+                    ringFull++;
+                }
+            }
+            assertTrue(ringFull > 0, "the burst must overrun the ring");
+            assertTrue(pair.runUntil(() -> pair.difference() == null && pair.engines[1].isReady(), 20_000), pair.difference());
+            assertEquals(2, resyncs.bulks(), "the loss is repaired by one bulk backup: " + resyncs.reasons);
+            assertEquals(0, resyncs.repairs(), resyncs.reasons.toString());
+            assertEquals(walksAfterBulk + 1, active.walks(), "the bulk backup reads the large table once");
         }
     }
 

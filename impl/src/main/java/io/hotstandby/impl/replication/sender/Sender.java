@@ -317,7 +317,7 @@ public final class Sender implements ControlledMessageHandler
             else if (!bulk.running() && !bulkBeginPending && !bulkStarting)
             {
                 repairPending = false;
-                if (antiEntropy.enabled() && !bulkUnconfirmed && !bulkEndPending)
+                if (antiEntropy.enabled() && antiEntropy.coversEveryTable() && !bulkUnconfirmed && !bulkEndPending)
                 {
                     // the standby completed a bulk backup: compare and repair only the ranges that differ (G4)
                     LOG.info("anti-entropy round to repair offers lost to full rings");
